@@ -1,0 +1,179 @@
+package org.cms.partnerships.demo;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.MonthDay;
+import java.util.List;
+import org.cms.partnerships.common.RegisterClock;
+import org.cms.partnerships.demo.DemoData.AgreementEntry;
+import org.cms.partnerships.demo.DemoData.EventEntry;
+import org.cms.partnerships.demo.DemoData.PartnerEntry;
+import org.cms.partnerships.register.Agreement;
+import org.cms.partnerships.register.AgreementService;
+import org.cms.partnerships.register.AgreementService.NewAgreement;
+import org.cms.partnerships.register.AgreementStatus;
+import org.cms.partnerships.register.CommitteeService;
+import org.cms.partnerships.register.Partner;
+import org.cms.partnerships.register.PartnerService;
+import org.cms.partnerships.register.PartnerService.NewFocalPoint;
+import org.cms.partnerships.register.PartnerService.NewPartner;
+import org.cms.partnerships.workplan.WorkPlanService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads the demo register from the YAML files in {@code demo/} once: when the register already has
+ * partners, it does nothing, so a restart on the same database adds no duplicates. All or nothing,
+ * in one transaction. Goes through the register services like every other writer.
+ */
+@Component
+@Profile("demo")
+@Order(30)
+public class DemoDataLoader implements ApplicationRunner {
+
+    static final String SOURCE = "demo-data";
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+
+    private final PartnerService partners;
+    private final AgreementService agreements;
+    private final CommitteeService committee;
+    private final WorkPlanService workPlans;
+    private final TransactionTemplate transaction;
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+            .registerModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public DemoDataLoader(PartnerService partners, AgreementService agreements, CommitteeService committee,
+                          WorkPlanService workPlans, TransactionTemplate transaction) {
+        this.partners = partners;
+        this.agreements = agreements;
+        this.committee = committee;
+        this.workPlans = workPlans;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        loadOnce();
+    }
+
+    /** @return true if it loaded, false if the register already held data. */
+    public boolean loadOnce() {
+        if (partners.count() > 0) {
+            log.info("Register already holds {} partners; demo data not loaded again", partners.count());
+            return false;
+        }
+        DemoData data = read("demo/demo-data.yaml", DemoData.class);
+        DemoData.WorkPlans plans = read("demo/work-plans.yaml", DemoData.WorkPlans.class);
+        transaction.executeWithoutResult(status -> {
+            data.partners().forEach(p -> loadPartner(p, false));
+            data.deFactoPartners().forEach(p -> loadPartner(p, true));
+            data.committeeMembers().forEach(m -> committee.add(new CommitteeService.NewMember(m.name(), m.partyOrSeat(),
+                    m.region(), m.role(), m.email(), m.language(), m.termStart(), m.termEnd())));
+            plans.workPlans().forEach(this::loadWorkPlan);
+            verifyStatuses(data);
+        });
+        log.info("Demo register loaded: {} partners, {} agreements, {} committee members, {} joint work plans",
+                partners.count(), agreements.count(), committee.all().size(), workPlans.all().size());
+        return true;
+    }
+
+    private void loadPartner(PartnerEntry p, boolean deFacto) {
+        Partner partner = partners.create(new NewPartner(p.acronym(), p.name(), p.category(), p.headquarters(),
+                p.website(), deFacto, p.notes()));
+        if (p.focalPoint() != null) {
+            partners.addFocalPoint(partner.id(), new NewFocalPoint(p.focalPoint().name(), p.focalPoint().position(),
+                    p.focalPoint().email(), p.focalPoint().language()));
+        }
+        if (p.agreements() != null) {
+            p.agreements().forEach(a -> loadAgreement(partner, a));
+        }
+    }
+
+    /**
+     * History: signature (or proposal, if unsigned), then supersession of what it replaces, then the
+     * listed events. A superseded agreement gets its SUPERSEDED line from its successor.
+     */
+    private void loadAgreement(Partner partner, AgreementEntry a) {
+        LocalDate first = a.signedOn() != null ? a.signedOn() : a.proposedOn();
+        AgreementStatus initial = a.signedOn() != null ? AgreementStatus.IN_FORCE : AgreementStatus.PROPOSED;
+        String why = (a.signedOn() != null ? "Signed" : "Proposed") + "; recorded from the Secretariat's report "
+                + a.source();
+        agreements.create(new NewAgreement(a.reference(), partner.id(), a.instrumentType(), a.title(), a.scope(),
+                        a.familyInstruments(), a.proposedOn() != null ? a.proposedOn() : a.signedOn(), null,
+                        a.endorsementReference(), a.conditions()),
+                initial, SOURCE, why, at(first));
+        if (a.signedOn() != null) {
+            agreements.recordSignature(a.reference(), a.signedOn(), a.signedOn(), a.placeOfSignature(), null, null,
+                    null);
+        }
+        if (a.supersedes() != null) {
+            agreements.changeStatus(a.supersedes(), AgreementStatus.SUPERSEDED, SOURCE,
+                    "Superseded by " + a.reference(), at(a.signedOn()));
+            agreements.linkSupersession(a.reference(), a.supersedes());
+        }
+        List<EventEntry> events = a.events() == null ? List.of() : a.events();
+        for (EventEntry e : events) {
+            agreements.changeStatus(a.reference(), e.to(), SOURCE, e.reason(), at(e.on()));
+        }
+        Agreement loaded = agreements.get(a.reference());
+        if (AgreementStatus.EFFECTIVE.contains(loaded.status()) && loaded.signedOn() != null) {
+            agreements.scheduleNextReview(a.reference(), nextAnniversary(loaded.signedOn(), RegisterClock.today()));
+        }
+    }
+
+    private void loadWorkPlan(DemoData.WorkPlanEntry w) {
+        Partner partner = partners.getByAcronym(w.partner());
+        Long agreementId = w.agreement() == null ? null : agreements.get(w.agreement()).id();
+        workPlans.create(new WorkPlanService.NewWorkPlan(w.reference(), partner.id(), agreementId, w.title(),
+                w.periodStartYear(), w.periodEndYear(), w.status(), null));
+        w.themes().forEach(t -> workPlans.addTheme(w.reference(), t.code(), t.title()));
+        w.activities().forEach(act -> workPlans.addActivity(w.reference(), new WorkPlanService.NewActivity(act.theme(),
+                act.code(), act.heading(), act.description(), act.timeframe(), act.lead(), act.externalFunding())));
+    }
+
+    /** The file says what each agreement's status is; the history written must end there. */
+    private void verifyStatuses(DemoData data) {
+        for (PartnerEntry p : data.partners()) {
+            for (AgreementEntry a : p.agreements()) {
+                AgreementStatus actual = agreements.get(a.reference()).status();
+                if (actual != a.status()) {
+                    throw new IllegalStateException("Demo data for %s says %s but its history ends in %s"
+                            .formatted(a.reference(), a.status(), actual));
+                }
+            }
+        }
+    }
+
+    /** The first anniversary of the signature on or after today: when the annual review is due. */
+    static LocalDate nextAnniversary(LocalDate signedOn, LocalDate today) {
+        LocalDate candidate = MonthDay.from(signedOn).atYear(today.getYear());
+        return candidate.isBefore(today) ? candidate.plusYears(1) : candidate;
+    }
+
+    private static Instant at(LocalDate day) {
+        return day.atTime(LocalTime.NOON).atZone(RegisterClock.SECRETARIAT_ZONE).toInstant();
+    }
+
+    private <T> T read(String path, Class<T> type) {
+        try (InputStream in = new ClassPathResource(path).getInputStream()) {
+            return yaml.readValue(in, type);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read demo data " + path + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.cms.partnerships.register;
+
+import java.time.LocalDate;
+
+/** A partnership instrument as the register holds it, with its partner's name for display. */
+public record Agreement(
+        long id,
+        String reference,
+        String partnerAcronym,
+        String partnerName,
+        PartnerCategory partnerCategory,
+        InstrumentType instrumentType,
+        String title,
+        String scope,
+        String familyInstruments,
+        AgreementStatus status,
+        LocalDate proposedOn,
+        LocalDate signedOn,
+        LocalDate inForceFrom,
+        LocalDate expiresOn,
+        LocalDate nextReviewOn,
+        String signatoryCms,
+        String signatoryPartner,
+        String placeOfSignature,
+        String supersedes,
+        String supersededBy,
+        String endorsementReference,
+        String conditions) {
+}

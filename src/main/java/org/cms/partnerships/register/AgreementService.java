@@ -1,0 +1,248 @@
+package org.cms.partnerships.register;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.cms.partnerships.common.NotFoundException;
+import org.cms.partnerships.common.RegisterClock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The only writer of agreements and their status history. Every status change goes through
+ * {@link #changeStatus}, which checks the move is allowed and records who, when and why; delegates
+ * run inside the engine's transaction, so a failed step rolls back the register with the engine.
+ */
+@Service
+public class AgreementService {
+
+    private static final String SELECT = """
+            SELECT a.*, p.acronym AS partner_acronym, p.name AS partner_name, p.category AS partner_category,
+                   s.reference AS supersedes_reference, sb.reference AS superseded_by_reference
+            FROM agreement a
+            JOIN partner p ON p.id = a.partner_id
+            LEFT JOIN agreement s ON s.id = a.supersedes_id
+            LEFT JOIN agreement sb ON sb.id = a.superseded_by_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    public AgreementService(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** What a new agreement starts with; dates and parties of signature come later. */
+    public record NewAgreement(String reference, long partnerId, InstrumentType instrumentType, String title,
+                               String scope, String familyInstruments, LocalDate proposedOn, LocalDate expiresOn,
+                               String endorsementReference, String conditions) {
+    }
+
+    /** Creates the agreement in its first status, with the first line of its history. */
+    @Transactional
+    public Agreement create(NewAgreement n, AgreementStatus initialStatus, String by, String reason, Instant at) {
+        Timestamp now = Timestamp.from(at);
+        long id = PartnerService.insertReturningId(jdbc.sql("""
+                INSERT INTO agreement (reference, partner_id, instrument_type, title, scope, family_instruments, status,
+                                       proposed_on, expires_on, endorsement_reference, conditions, created_at, updated_at)
+                VALUES (:reference, :partnerId, :instrumentType, :title, :scope, :familyInstruments, :status,
+                        :proposedOn, :expiresOn, :endorsementReference, :conditions, :now, :now)""")
+                .param("reference", n.reference())
+                .param("partnerId", n.partnerId())
+                .param("instrumentType", n.instrumentType().name())
+                .param("title", n.title())
+                .param("scope", n.scope())
+                .param("familyInstruments", n.familyInstruments())
+                .param("status", initialStatus.name())
+                .param("proposedOn", sqlDate(n.proposedOn()))
+                .param("expiresOn", sqlDate(n.expiresOn()))
+                .param("endorsementReference", n.endorsementReference())
+                .param("conditions", n.conditions())
+                .param("now", now));
+        insertHistory(id, null, initialStatus, at, by, reason);
+        return get(n.reference());
+    }
+
+    /** A new proposal, in {@code PROPOSED} from now. */
+    @Transactional
+    public Agreement propose(NewAgreement n, String by) {
+        return create(n, AgreementStatus.PROPOSED, by, "Proposal submitted", RegisterClock.now());
+    }
+
+    @Transactional
+    public Agreement changeStatus(String reference, AgreementStatus to, String by, String reason) {
+        return changeStatus(reference, to, by, reason, RegisterClock.now());
+    }
+
+    @Transactional
+    public Agreement changeStatus(String reference, AgreementStatus to, String by, String reason, Instant at) {
+        Agreement current = get(reference);
+        if (!current.status().canChangeTo(to)) {
+            throw new IllegalStateException("Agreement %s cannot move from %s to %s"
+                    .formatted(reference, current.status(), to));
+        }
+        // Only an agreement that still binds both sides has an annual review ahead of it.
+        jdbc.sql("""
+                UPDATE agreement SET status = :status, updated_at = :at,
+                       next_review_on = CASE WHEN :effective THEN next_review_on ELSE NULL END
+                WHERE id = :id""")
+                .param("status", to.name()).param("at", Timestamp.from(at))
+                .param("effective", AgreementStatus.EFFECTIVE.contains(to)).param("id", current.id()).update();
+        insertHistory(current.id(), current.status(), to, at, by, reason);
+        return get(reference);
+    }
+
+    /** Records the signature; the status move to IN_FORCE is a separate, explicit step. */
+    @Transactional
+    public Agreement recordSignature(String reference, LocalDate signedOn, LocalDate inForceFrom, String place,
+                                     String signatoryCms, String signatoryPartner, LocalDate nextReviewOn) {
+        jdbc.sql("""
+                UPDATE agreement SET signed_on = :signedOn, in_force_from = :inForceFrom, place_of_signature = :place,
+                       signatory_cms = :signatoryCms, signatory_partner = :signatoryPartner,
+                       next_review_on = :nextReviewOn, updated_at = :now
+                WHERE reference = :reference""")
+                .param("signedOn", sqlDate(signedOn))
+                .param("inForceFrom", sqlDate(inForceFrom))
+                .param("place", place)
+                .param("signatoryCms", signatoryCms)
+                .param("signatoryPartner", signatoryPartner)
+                .param("nextReviewOn", sqlDate(nextReviewOn))
+                .param("now", Timestamp.from(RegisterClock.now()))
+                .param("reference", reference)
+                .update();
+        return get(reference);
+    }
+
+    @Transactional
+    public void scheduleNextReview(String reference, LocalDate nextReviewOn) {
+        jdbc.sql("UPDATE agreement SET next_review_on = :day, updated_at = :now WHERE reference = :reference")
+                .param("day", sqlDate(nextReviewOn))
+                .param("now", Timestamp.from(RegisterClock.now()))
+                .param("reference", reference)
+                .update();
+    }
+
+    /** Links a new agreement to the one it replaces, both ways. */
+    @Transactional
+    public void linkSupersession(String newReference, String oldReference) {
+        Agreement newer = get(newReference);
+        Agreement older = get(oldReference);
+        jdbc.sql("UPDATE agreement SET supersedes_id = :old WHERE id = :new")
+                .param("old", older.id()).param("new", newer.id()).update();
+        jdbc.sql("UPDATE agreement SET superseded_by_id = :new WHERE id = :old")
+                .param("old", older.id()).param("new", newer.id()).update();
+    }
+
+    public Optional<Agreement> find(String reference) {
+        return jdbc.sql(SELECT + " WHERE a.reference = :reference").param("reference", reference)
+                .query(AgreementService::agreement).optional();
+    }
+
+    public Agreement get(String reference) {
+        return find(reference).orElseThrow(() -> new NotFoundException("No agreement with reference " + reference));
+    }
+
+    public List<Agreement> search(AgreementFilter f) {
+        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (f.status() != null) {
+            sql.append(" AND a.status = ?");
+            params.add(f.status().name());
+        }
+        if (f.category() != null) {
+            sql.append(" AND p.category = ?");
+            params.add(f.category().name());
+        }
+        if (f.instrumentType() != null) {
+            sql.append(" AND a.instrument_type = ?");
+            params.add(f.instrumentType().name());
+        }
+        if (f.partner() != null && !f.partner().isBlank()) {
+            sql.append(" AND UPPER(p.acronym) = ?");
+            params.add(f.partner().trim().toUpperCase());
+        }
+        if (f.text() != null && !f.text().isBlank()) {
+            sql.append(" AND (UPPER(a.reference) LIKE ? OR UPPER(a.title) LIKE ? OR UPPER(a.scope) LIKE ?"
+                    + " OR UPPER(p.name) LIKE ? OR UPPER(p.acronym) LIKE ?)");
+            String like = "%" + f.text().trim().toUpperCase() + "%";
+            for (int i = 0; i < 5; i++) {
+                params.add(like);
+            }
+        }
+        sql.append(" ORDER BY a.reference");
+        return jdbc.sql(sql.toString()).params(params).query(AgreementService::agreement).list();
+    }
+
+    public List<StatusChange> history(String reference) {
+        return jdbc.sql("""
+                SELECT h.* FROM agreement_status_change h JOIN agreement a ON a.id = h.agreement_id
+                WHERE a.reference = :reference ORDER BY h.changed_at, h.id""")
+                .param("reference", reference)
+                .query((rs, row) -> new StatusChange(
+                        rs.getString("from_status") == null ? null : AgreementStatus.valueOf(rs.getString("from_status")),
+                        AgreementStatus.valueOf(rs.getString("to_status")),
+                        rs.getTimestamp("changed_at").toInstant(),
+                        rs.getString("changed_by"),
+                        rs.getString("reason")))
+                .list();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM agreement").query(Long.class).single();
+    }
+
+    private void insertHistory(long agreementId, AgreementStatus from, AgreementStatus to, Instant at, String by,
+                               String reason) {
+        jdbc.sql("""
+                INSERT INTO agreement_status_change (agreement_id, from_status, to_status, changed_at, changed_by, reason)
+                VALUES (:agreementId, :from, :to, :at, :by, :reason)""")
+                .param("agreementId", agreementId)
+                .param("from", from == null ? null : from.name())
+                .param("to", to.name())
+                .param("at", Timestamp.from(at))
+                .param("by", by)
+                .param("reason", reason)
+                .update();
+    }
+
+    static Date sqlDate(LocalDate date) {
+        return date == null ? null : Date.valueOf(date);
+    }
+
+    private static LocalDate localDate(ResultSet rs, String column) throws SQLException {
+        Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+
+    static Agreement agreement(ResultSet rs, int row) throws SQLException {
+        return new Agreement(
+                rs.getLong("id"),
+                rs.getString("reference"),
+                rs.getString("partner_acronym"),
+                rs.getString("partner_name"),
+                PartnerCategory.valueOf(rs.getString("partner_category")),
+                InstrumentType.valueOf(rs.getString("instrument_type")),
+                rs.getString("title"),
+                rs.getString("scope"),
+                rs.getString("family_instruments"),
+                AgreementStatus.valueOf(rs.getString("status")),
+                localDate(rs, "proposed_on"),
+                localDate(rs, "signed_on"),
+                localDate(rs, "in_force_from"),
+                localDate(rs, "expires_on"),
+                localDate(rs, "next_review_on"),
+                rs.getString("signatory_cms"),
+                rs.getString("signatory_partner"),
+                rs.getString("place_of_signature"),
+                rs.getString("supersedes_reference"),
+                rs.getString("superseded_by_reference"),
+                rs.getString("endorsement_reference"),
+                rs.getString("conditions"));
+    }
+}

@@ -1,0 +1,122 @@
+package org.cms.partnerships.register;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.cms.partnerships.common.NotFoundException;
+import org.cms.partnerships.common.RegisterClock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The only writer of partners and their focal points. */
+@Service
+public class PartnerService {
+
+    private final JdbcClient jdbc;
+
+    public PartnerService(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record NewPartner(String acronym, String name, PartnerCategory category, String headquarters,
+                             String website, boolean deFacto, String notes) {
+    }
+
+    public record NewFocalPoint(String name, String position, String email, Language preferredLanguage) {
+    }
+
+    @Transactional
+    public Partner create(NewPartner p) {
+        long id = insertReturningId(jdbc.sql("""
+                INSERT INTO partner (acronym, name, category, headquarters, website, de_facto, notes, created_at)
+                VALUES (:acronym, :name, :category, :headquarters, :website, :deFacto, :notes, :createdAt)""")
+                .param("acronym", p.acronym())
+                .param("name", p.name())
+                .param("category", p.category().name())
+                .param("headquarters", p.headquarters())
+                .param("website", p.website())
+                .param("deFacto", p.deFacto())
+                .param("notes", p.notes())
+                .param("createdAt", Timestamp.from(RegisterClock.now())));
+        return get(id);
+    }
+
+    @Transactional
+    public FocalPoint addFocalPoint(long partnerId, NewFocalPoint f) {
+        long id = insertReturningId(jdbc.sql("""
+                INSERT INTO focal_point (partner_id, name, position, email, preferred_language)
+                VALUES (:partnerId, :name, :position, :email, :language)""")
+                .param("partnerId", partnerId)
+                .param("name", f.name())
+                .param("position", f.position())
+                .param("email", f.email())
+                .param("language", f.preferredLanguage().name()));
+        return jdbc.sql("SELECT * FROM focal_point WHERE id = :id").param("id", id).query(PartnerService::focalPoint).single();
+    }
+
+    public Partner get(long id) {
+        return jdbc.sql("SELECT * FROM partner WHERE id = :id").param("id", id).query(PartnerService::partner)
+                .optional().orElseThrow(() -> new NotFoundException("No partner with id " + id));
+    }
+
+    public Optional<Partner> findByAcronym(String acronym) {
+        return jdbc.sql("SELECT * FROM partner WHERE UPPER(acronym) = UPPER(:acronym)").param("acronym", acronym)
+                .query(PartnerService::partner).optional();
+    }
+
+    public Partner getByAcronym(String acronym) {
+        return findByAcronym(acronym).orElseThrow(() -> new NotFoundException("No partner with acronym " + acronym));
+    }
+
+    public List<FocalPoint> focalPoints(long partnerId) {
+        return jdbc.sql("SELECT * FROM focal_point WHERE partner_id = :id ORDER BY id").param("id", partnerId)
+                .query(PartnerService::focalPoint).list();
+    }
+
+    /** Partners matching every given criterion; null criteria are ignored. Text matches acronym or name. */
+    public List<Partner> search(PartnerCategory category, Boolean deFacto, String text) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM partner WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (category != null) {
+            sql.append(" AND category = ?");
+            params.add(category.name());
+        }
+        if (deFacto != null) {
+            sql.append(" AND de_facto = ?");
+            params.add(deFacto);
+        }
+        if (text != null && !text.isBlank()) {
+            sql.append(" AND (UPPER(acronym) LIKE ? OR UPPER(name) LIKE ?)");
+            String like = "%" + text.trim().toUpperCase() + "%";
+            params.add(like);
+            params.add(like);
+        }
+        sql.append(" ORDER BY acronym");
+        return jdbc.sql(sql.toString()).params(params).query(PartnerService::partner).list();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM partner").query(Long.class).single();
+    }
+
+    static long insertReturningId(JdbcClient.StatementSpec statement) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        statement.update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    static Partner partner(ResultSet rs, int row) throws SQLException {
+        return new Partner(rs.getLong("id"), rs.getString("acronym"), rs.getString("name"),
+                PartnerCategory.valueOf(rs.getString("category")), rs.getString("headquarters"),
+                rs.getString("website"), rs.getBoolean("de_facto"), rs.getString("notes"));
+    }
+
+    static FocalPoint focalPoint(ResultSet rs, int row) throws SQLException {
+        return new FocalPoint(rs.getLong("id"), rs.getLong("partner_id"), rs.getString("name"),
+                rs.getString("position"), rs.getString("email"), Language.valueOf(rs.getString("preferred_language")));
+    }
+}

@@ -1,0 +1,131 @@
+package org.cms.partnerships.workplan;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import org.cms.partnerships.common.NotFoundException;
+import org.cms.partnerships.common.RegisterClock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The only writer of joint work plans, their themes and activities. */
+@Service
+public class WorkPlanService {
+
+    private static final String SELECT = """
+            SELECT w.*, p.acronym AS partner_acronym, a.reference AS agreement_reference,
+                   pre.reference AS predecessor_reference
+            FROM work_plan w
+            JOIN partner p ON p.id = w.partner_id
+            LEFT JOIN agreement a ON a.id = w.agreement_id
+            LEFT JOIN work_plan pre ON pre.id = w.predecessor_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    public WorkPlanService(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record NewWorkPlan(String reference, long partnerId, Long agreementId, String title, int periodStartYear,
+                              int periodEndYear, WorkPlanStatus status, Long predecessorId) {
+    }
+
+    public record NewActivity(String themeCode, String code, String heading, String description, String timeframe,
+                              String lead, boolean subjectToExternalFunding) {
+    }
+
+    @Transactional
+    public WorkPlan create(NewWorkPlan n) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO work_plan (reference, partner_id, agreement_id, title, period_start_year, period_end_year,
+                                       status, predecessor_id, created_at)
+                VALUES (:reference, :partnerId, :agreementId, :title, :start, :end, :status, :predecessorId, :now)""")
+                .param("reference", n.reference())
+                .param("partnerId", n.partnerId())
+                .param("agreementId", n.agreementId())
+                .param("title", n.title())
+                .param("start", n.periodStartYear())
+                .param("end", n.periodEndYear())
+                .param("status", n.status().name())
+                .param("predecessorId", n.predecessorId())
+                .param("now", Timestamp.from(RegisterClock.now()))
+                .update(keys, "id");
+        return get(n.reference());
+    }
+
+    @Transactional
+    public void addTheme(String planReference, String code, String title) {
+        jdbc.sql("INSERT INTO work_plan_theme (work_plan_id, code, title) VALUES (:planId, :code, :title)")
+                .param("planId", get(planReference).id()).param("code", code).param("title", title).update();
+    }
+
+    /** Adds an activity; one subject to external funding starts out waiting for it. */
+    @Transactional
+    public void addActivity(String planReference, NewActivity a) {
+        jdbc.sql("""
+                INSERT INTO work_plan_activity (work_plan_id, theme_code, code, heading, description, timeframe, lead,
+                                                subject_to_external_funding, funding_status, status)
+                VALUES (:planId, :theme, :code, :heading, :description, :timeframe, :lead, :external, :funding, :status)""")
+                .param("planId", get(planReference).id())
+                .param("theme", a.themeCode())
+                .param("code", a.code())
+                .param("heading", a.heading())
+                .param("description", a.description())
+                .param("timeframe", a.timeframe())
+                .param("lead", a.lead() == null ? "Joint" : a.lead())
+                .param("external", a.subjectToExternalFunding())
+                .param("funding", (a.subjectToExternalFunding() ? FundingStatus.NOT_SECURED : FundingStatus.NOT_REQUIRED).name())
+                .param("status", ActivityStatus.NOT_STARTED.name())
+                .update();
+    }
+
+    public Optional<WorkPlan> find(String reference) {
+        return jdbc.sql(SELECT + " WHERE w.reference = :reference").param("reference", reference)
+                .query(WorkPlanService::workPlan).optional();
+    }
+
+    public WorkPlan get(String reference) {
+        return find(reference).orElseThrow(() -> new NotFoundException("No joint work plan with reference " + reference));
+    }
+
+    public List<WorkPlan> all() {
+        return jdbc.sql(SELECT + " ORDER BY w.reference").query(WorkPlanService::workPlan).list();
+    }
+
+    /** Activities in the order the plan lists them: by theme, then by the number in the code (B2 before B10). */
+    public List<WorkPlanActivity> activities(String planReference) {
+        return jdbc.sql("""
+                SELECT act.* FROM work_plan_activity act JOIN work_plan w ON w.id = act.work_plan_id
+                WHERE w.reference = :reference""")
+                .param("reference", planReference)
+                .query(WorkPlanService::activity).list().stream()
+                .sorted(java.util.Comparator.comparing(WorkPlanActivity::themeCode)
+                        .thenComparingInt(act -> codeNumber(act.code())))
+                .toList();
+    }
+
+    private static int codeNumber(String code) {
+        String digits = code.replaceAll("\\D", "");
+        return digits.isEmpty() ? 0 : Integer.parseInt(digits);
+    }
+
+    static WorkPlan workPlan(ResultSet rs, int row) throws SQLException {
+        return new WorkPlan(rs.getLong("id"), rs.getString("reference"), rs.getString("partner_acronym"),
+                rs.getString("agreement_reference"), rs.getString("title"), rs.getInt("period_start_year"),
+                rs.getInt("period_end_year"), WorkPlanStatus.valueOf(rs.getString("status")),
+                rs.getString("predecessor_reference"));
+    }
+
+    static WorkPlanActivity activity(ResultSet rs, int row) throws SQLException {
+        return new WorkPlanActivity(rs.getLong("id"), rs.getString("theme_code"), rs.getString("code"),
+                rs.getString("heading"), rs.getString("description"), rs.getString("timeframe"), rs.getString("lead"),
+                rs.getBoolean("subject_to_external_funding"), FundingStatus.valueOf(rs.getString("funding_status")),
+                ActivityStatus.valueOf(rs.getString("status")));
+    }
+}

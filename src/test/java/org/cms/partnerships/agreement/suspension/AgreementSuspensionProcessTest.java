@@ -1,0 +1,198 @@
+package org.cms.partnerships.agreement.suspension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.cms.partnerships.agreement.suspension.SuspensionProcess.DECISION;
+import static org.cms.partnerships.agreement.suspension.SuspensionProcess.DECISION_COMMENT;
+import static org.cms.partnerships.agreement.suspension.SuspensionProcess.REINSTATEMENT_REASON;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.cms.partnerships.common.InvalidInputException;
+import org.cms.partnerships.register.AgreementService;
+import org.cms.partnerships.register.AgreementStatus;
+import org.cms.partnerships.register.StatusChange;
+import org.cms.partnerships.security.Groups;
+import org.cms.partnerships.support.CmsIntegrationTest;
+import org.cms.partnerships.support.FlowNodeCoverage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** Every path of agreement-suspension, the checks at its start, and its forms in Tasklist. */
+@CmsIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AgreementSuspensionProcessTest {
+
+    @Autowired ProcessEngine engine;
+    @Autowired SuspensionProcess suspension;
+    @Autowired AgreementService agreements;
+    @Autowired TestRestTemplate rest;
+
+    @BeforeEach
+    void init() {
+        AbstractAssertions.init(engine);
+    }
+
+    @AfterAll
+    void everyFlowNodeWasWalked() {
+        FlowNodeCoverage.assertEveryFlowNodeVisited(engine, SuspensionProcess.KEY);
+    }
+
+    @Test
+    void executiveSecretaryDecliningLeavesTheAgreementInForce() {
+        int historyBefore = agreements.history("CMS-SPREP-2005").size();
+        ProcessInstance instance = suspension.request("CMS-SPREP-2005", "PARTNER_REVIEW",
+                "SPREP reviews all its cooperation arrangements this year");
+
+        assertThat(instance).isWaitingAt(SuspensionProcess.TASK_DECIDE);
+        assertThat(task()).hasCandidateGroup(Groups.EXECUTIVE_SECRETARY).hasDueDate(task().getDueDate());
+        assertThat(task().getName()).isEqualTo("Decide on suspension · SPREP · CMS-SPREP-2005");
+        assertThat(instance).hasBusinessKey("CMS-SPREP-2005");
+
+        complete(task(), withVariables(DECISION, "DECLINE", DECISION_COMMENT, "Cooperation continues during the review"));
+
+        assertThat(instance).hasPassed(SuspensionProcess.END_DECLINED).hasNotPassed(SuspensionProcess.SUSPEND).isEnded();
+        assertThat(agreements.get("CMS-SPREP-2005").status()).isEqualTo(AgreementStatus.IN_FORCE);
+        assertThat(agreements.history("CMS-SPREP-2005")).hasSize(historyBefore);
+    }
+
+    @Test
+    void suspendedAgreementIsReinstatedWithBothStepsInItsHistory() {
+        ProcessInstance instance = suspension.request("CMS-WHMSI-2008", "DISPUTE",
+                "Disagreement over the secretariat role for WHMSI");
+
+        completeAs("amina", Groups.EXECUTIVE_SECRETARY, instance,
+                withVariables(DECISION, "SUSPEND", DECISION_COMMENT, "Suspend until the Steering Committee meets"));
+        assertThat(instance).hasPassed(SuspensionProcess.SUSPEND).isWaitingAt(SuspensionProcess.TASK_REINSTATE);
+        assertThat(task(instance)).hasCandidateGroup(Groups.PARTNERSHIP_OFFICERS);
+        assertThat(agreements.get("CMS-WHMSI-2008").status()).isEqualTo(AgreementStatus.SUSPENDED);
+
+        completeAs("oliver", Groups.PARTNERSHIP_OFFICERS, instance,
+                withVariables(REINSTATEMENT_REASON, "Settled at the Steering Committee meeting"));
+
+        assertThat(instance).hasPassedInOrder(SuspensionProcess.TASK_DECIDE, SuspensionProcess.SUSPEND,
+                SuspensionProcess.TASK_REINSTATE, SuspensionProcess.REINSTATE, SuspensionProcess.END_REINSTATED).isEnded();
+        assertThat(agreements.get("CMS-WHMSI-2008").status()).isEqualTo(AgreementStatus.IN_FORCE);
+        List<StatusChange> history = agreements.history("CMS-WHMSI-2008");
+        StatusChange suspended = history.get(history.size() - 2);
+        StatusChange reinstated = history.get(history.size() - 1);
+        assertThat(suspended.toStatus()).isEqualTo(AgreementStatus.SUSPENDED);
+        assertThat(suspended.changedBy()).isEqualTo("amina");
+        assertThat(suspended.reason()).contains("DISPUTE", "Disagreement over the secretariat role",
+                "Suspend until the Steering Committee meets");
+        assertThat(reinstated.fromStatus()).isEqualTo(AgreementStatus.SUSPENDED);
+        assertThat(reinstated.toStatus()).isEqualTo(AgreementStatus.IN_FORCE);
+        assertThat(reinstated.changedBy()).isEqualTo("oliver");
+        assertThat(reinstated.reason()).isEqualTo("Reinstated: Settled at the Steering Committee meeting");
+    }
+
+    @Test
+    void requestsThatCannotStandAreRefusedWithEveryProblemAndNothingIsWritten() {
+        assertThatThrownBy(() -> suspension.request("CMS-NOBODY-1999", "STRIKE", ""))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("No agreement with reference CMS-NOBODY-1999")
+                .hasMessageContaining("Grounds must be one of [DISPUTE, PARTNER_REVIEW, OTHER]")
+                .hasMessageContaining("Give the reason for the suspension");
+        int historyBefore = agreements.history("CMS-RAMSAR-1997").size();
+        assertThatThrownBy(() -> suspension.request("CMS-RAMSAR-1997", "DISPUTE", "An old dispute resurfaces"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("Agreement CMS-RAMSAR-1997 is SUPERSEDED; only an agreement in force or dormant can be suspended");
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey("CMS-NOBODY-1999").count()).isZero();
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey("CMS-RAMSAR-1997").count()).isZero();
+        assertThat(agreements.history("CMS-RAMSAR-1997")).hasSize(historyBefore);
+    }
+
+    @Test
+    void aSecondRequestForTheSameAgreementIsRefused() {
+        ProcessInstance first = suspension.request("CMS-CIC-2005", "OTHER", "Change of CIC leadership pending");
+        assertThatThrownBy(() -> suspension.request("CMS-CIC-2005", "OTHER", "Second request for the same reason"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("A suspension of CMS-CIC-2005 is already under way");
+        complete(task(first), withVariables(DECISION, "DECLINE", DECISION_COMMENT, "Not needed"));
+        assertThat(first).isEnded();
+    }
+
+    @Test
+    void restRequestWithBadInputGetsA400WithTheProblems() {
+        ResponseEntity<JsonNode> response = rest.withBasicAuth("oliver", "oliver").postForEntity(
+                "/api/agreements/CMS-FOC-2010/suspension",
+                new HttpEntity<>("{\"grounds\":\"DISPUTE\",\"reason\":\"short\"}", json()), JsonNode.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().get("problems")).extracting(JsonNode::asText).containsExactly(
+                "Agreement CMS-FOC-2010 is TERMINATED; only an agreement in force or dormant can be suspended",
+                "Give the reason for the suspension (at least 10 characters)");
+    }
+
+    @Test
+    void theTasklistStartFormPathRefusesBadInputWithA400() {
+        String submit = """
+                {"variables": {"agreementReference": {"value": "CMS-WAZA-2006", "type": "String"},
+                               "suspensionGrounds": {"value": "DISPUTE", "type": "String"},
+                               "suspensionReason": {"value": "Dispute over the use of the logo", "type": "String"}}}""";
+        ResponseEntity<JsonNode> response = rest.withBasicAuth("oliver", "oliver").postForEntity(
+                "/engine-rest/process-definition/key/agreement-suspension/submit-form",
+                new HttpEntity<>(submit, json()), JsonNode.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().get("message").asText())
+                .contains("Agreement CMS-WAZA-2006 is SUPERSEDED");
+    }
+
+    @Test
+    void restRequestStartsTheProcessAndTheFormsResolveInTasklist() {
+        ResponseEntity<JsonNode> started = rest.withBasicAuth("oliver", "oliver").postForEntity(
+                "/api/agreements/CMS-BLI-2004/suspension",
+                new HttpEntity<>("{\"grounds\":\"PARTNER_REVIEW\",\"reason\":\"BirdLife Council reviews partnerships\"}", json()),
+                JsonNode.class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String instanceId = started.getBody().get("processInstanceId").asText();
+        assertThat(started.getBody().get("businessKey").asText()).isEqualTo("CMS-BLI-2004");
+
+        String startForm = rest.withBasicAuth("oliver", "oliver")
+                .getForObject("/engine-rest/process-definition/key/agreement-suspension/deployed-start-form", String.class);
+        assertThat(startForm).contains("\"id\": \"form_requestSuspension\"");
+
+        String taskId = rest.withBasicAuth("amina", "amina")
+                .getForObject("/engine-rest/task?processInstanceId=" + instanceId, JsonNode.class).get(0).get("id").asText();
+        ResponseEntity<String> taskForm = rest.withBasicAuth("amina", "amina")
+                .getForEntity("/engine-rest/task/" + taskId + "/deployed-form", String.class);
+        assertThat(taskForm.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(taskForm.getBody()).contains("\"id\": \"form_decideSuspension\"");
+
+        complete(task(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId).singleResult()),
+                withVariables(DECISION, "DECLINE", DECISION_COMMENT, "Continue during the review"));
+    }
+
+    /** Completes the instance's task as that user, as Tasklist would; assertions then run unauthenticated. */
+    private void completeAs(String user, String group, ProcessInstance instance, java.util.Map<String, Object> variables) {
+        engine.getIdentityService().setAuthentication(user, List.of(group));
+        try {
+            complete(task(instance), variables);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    private static HttpHeaders json() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return headers;
+    }
+}

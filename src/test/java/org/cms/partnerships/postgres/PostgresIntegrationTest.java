@@ -1,0 +1,102 @@
+package org.cms.partnerships.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.cms.partnerships.CmsPartnershipsApplication;
+import org.cms.partnerships.agreement.suspension.SuspensionProcess;
+import org.cms.partnerships.register.AgreementService;
+import org.cms.partnerships.register.AgreementStatus;
+import org.cms.partnerships.register.PartnerService;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The application on a real PostgreSQL (127.0.0.1:5432, user postgres; .ci/run makes sure it runs):
+ * Flyway migrates, the demo register loads once across two starts, and a process runs.
+ * Each run starts from a fresh database of its own.
+ */
+class PostgresIntegrationTest {
+
+    static final String SERVER = System.getProperty("cms.test.postgres",
+            System.getenv().getOrDefault("CMS_TEST_POSTGRES", "jdbc:postgresql://127.0.0.1:5432/"));
+    static final String DATABASE = "cms_partnerships_it";
+
+    @BeforeAll
+    static void freshDatabase() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + DATABASE);
+        }
+    }
+
+    @Test
+    void migratesLoadsTheDemoRegisterOnceAndRunsProcessesOnPostgres() {
+        String instanceId;
+        try (ConfigurableApplicationContext app = start()) {
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM flyway_schema_history WHERE success AND version = '1'").query(Integer.class).single())
+                    .isEqualTo(1);
+            assertThat(app.getBean(PartnerService.class).count()).isEqualTo(46);
+            AgreementService agreements = app.getBean(AgreementService.class);
+            assertThat(agreements.count()).isEqualTo(37);
+            assertThat(agreements.get("CMS-NOAA-2013").supersedes()).isEqualTo("CMS-NOAA-2008");
+
+            ProcessInstance instance = app.getBean(SuspensionProcess.class)
+                    .request("CMS-GNF", "PARTNER_REVIEW", "Global Nature Fund reviews its partnerships");
+            ProcessEngine engine = app.getBean(ProcessEngine.class);
+            var task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+            engine.getTaskService().complete(task.getId(), java.util.Map.of(
+                    SuspensionProcess.DECISION, "SUSPEND", SuspensionProcess.DECISION_COMMENT, "Until the review ends"));
+            assertThat(agreements.get("CMS-GNF").status()).isEqualTo(AgreementStatus.SUSPENDED);
+            instanceId = instance.getId();
+        }
+
+        try (ConfigurableApplicationContext app = start()) {
+            assertThat(app.getBean(PartnerService.class).count()).isEqualTo(46);
+            assertThat(app.getBean(AgreementService.class).count()).isEqualTo(37);
+            ProcessEngine engine = app.getBean(ProcessEngine.class);
+            assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId).count())
+                    .as("the suspended agreement still waits for reinstatement after a restart").isEqualTo(1);
+            assertThat(app.getBean(AgreementService.class).history("CMS-GNF")).last()
+                    .extracting(h -> h.toStatus()).isEqualTo(AgreementStatus.SUSPENDED);
+        }
+    }
+
+    @Test
+    void refusesToStartWithoutAnAdministratorPasswordOutsideTheDemo() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(CmsPartnershipsApplication.class)
+                .profiles("postgres")
+                .web(WebApplicationType.NONE)
+                .run("--spring.datasource.url=" + SERVER + DATABASE, "--camunda.bpm.admin-user.password="))
+                .hasMessageContaining("No administrator password is configured")
+                .hasMessageContaining("CMS_ADMIN_PASSWORD");
+    }
+
+    private static ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(CmsPartnershipsApplication.class)
+                .profiles("postgres", "demo")
+                // Command-line arguments: they win over application-postgres.yaml.
+                .run("--server.port=0",
+                        "--spring.datasource.url=" + SERVER + DATABASE,
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=",
+                        "--camunda.bpm.job-execution.enabled=false",
+                        // The coverage starter instruments every engine; this one is not a coverage run.
+                        "--spring.autoconfigure.exclude=" + ProcessEngineCoverageConfiguration.class.getName(),
+                        // Its own engine name, so it never replaces the H2 test context's default engine.
+                        "--camunda.bpm.process-engine-name=postgresIntegration");
+    }
+}
