@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 public class TaskTitlePlugin extends AbstractProcessEnginePlugin {
 
     /** Variables naming what a task is about, in order of preference. */
-    static final List<String> SUBJECT_VARIABLES = List.of("agreementReference", "workPlanReference");
+    static final List<String> SUBJECT_VARIABLES = List.of("agreementReference", "workPlanReference", "endorsementSubjectReference");
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {

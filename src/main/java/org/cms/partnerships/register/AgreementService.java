@@ -128,6 +128,19 @@ public class AgreementService {
                 .update();
     }
 
+    /** Adds an endorsement outcome to the agreement's endorsement references (kept in order, "; "-separated). */
+    @Transactional
+    public void addEndorsementReference(String reference, String endorsement) {
+        Agreement current = get(reference);
+        String joined = current.endorsementReference() == null || current.endorsementReference().isBlank()
+                ? endorsement : current.endorsementReference() + "; " + endorsement;
+        jdbc.sql("UPDATE agreement SET endorsement_reference = :text, updated_at = :now WHERE id = :id")
+                .param("text", joined)
+                .param("now", Timestamp.from(RegisterClock.now()))
+                .param("id", current.id())
+                .update();
+    }
+
     /** Links a new agreement to the one it replaces, both ways. */
     @Transactional
     public void linkSupersession(String newReference, String oldReference) {

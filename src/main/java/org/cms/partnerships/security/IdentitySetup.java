@@ -85,10 +85,12 @@ public class IdentitySetup implements ApplicationRunner {
             grant(group, Resources.USER, ANY, Permissions.READ);
             grant(group, Resources.GROUP, ANY, Permissions.READ);
         }
-        // Partnership officers start the processes (proposals, reviews, amendments, terminations).
+        // Partnership officers run the processes: they start them (proposals, reviews, amendments,
+        // terminations) and feed them what arrives from outside (partner decisions, objections,
+        // withdrawals), which updates running instances.
         grant(Groups.PARTNERSHIP_OFFICERS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
-                ProcessDefinitionPermissions.CREATE_INSTANCE);
-        grant(Groups.PARTNERSHIP_OFFICERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+                ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE);
+        grant(Groups.PARTNERSHIP_OFFICERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE, Permissions.UPDATE);
     }
 
     private void grantManagerPermissions() {

@@ -30,7 +30,7 @@ public class RestApiSecurityConfiguration {
         FilterRegistrationBean<Filter> registration =
                 new FilterRegistrationBean<>(new RegisterApiAuthenticationFilter(processEngine));
         registration.setName("register-api-authentication");
-        registration.addUrlPatterns("/api/*");
+        registration.addUrlPatterns("/api/*", "/notifications");
         return registration;
     }
 }

@@ -1,0 +1,47 @@
+package org.cms.partnerships.notification;
+
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * The notification log for people: JSON under /api/notifications and a readable page at
+ * /notifications (both behind HTTP Basic), so a demo shows what committee members would receive.
+ */
+@Controller
+public class NotificationApi {
+
+    private final NotificationLog notificationLog;
+
+    public NotificationApi(NotificationLog notificationLog) {
+        this.notificationLog = notificationLog;
+    }
+
+    @GetMapping("/api/notifications")
+    @ResponseBody
+    public List<Notification> list(@RequestParam(required = false) String reference,
+                                   @RequestParam(required = false) NotificationStatus status,
+                                   @RequestParam(required = false) String template,
+                                   @RequestParam(defaultValue = "200") int limit) {
+        return notificationLog.search(reference, status, template, Math.max(1, Math.min(limit, 1000)));
+    }
+
+    @GetMapping("/api/notifications/{id}")
+    @ResponseBody
+    public Notification get(@PathVariable long id) {
+        return notificationLog.get(id);
+    }
+
+    @GetMapping("/notifications")
+    public String page(@RequestParam(required = false) String reference,
+                       @RequestParam(required = false) NotificationStatus status, Model model) {
+        model.addAttribute("reference", reference);
+        model.addAttribute("status", status);
+        model.addAttribute("notifications", notificationLog.search(reference, status, null, 500));
+        return "notifications";
+    }
+}

@@ -1,0 +1,116 @@
+package org.cms.partnerships.notification;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.cms.partnerships.common.NotFoundException;
+import org.cms.partnerships.common.RegisterClock;
+import org.cms.partnerships.register.Language;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The notification log. Each write commits on its own (REQUIRES_NEW): when a job fails after some
+ * e-mails went out, the engine's transaction rolls back but the record of what was sent stays, so
+ * the retry sends only the rest.
+ */
+@Repository
+public class NotificationLog {
+
+    private final JdbcClient jdbc;
+
+    public NotificationLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Entry(String dedupKey, String template, String subjectReference, Recipient recipient, String subject,
+                 String body, String processInstanceId) {
+    }
+
+    Optional<NotificationStatus> statusOf(String dedupKey) {
+        return jdbc.sql("SELECT status FROM notification_log WHERE dedup_key = :key").param("key", dedupKey)
+                .query(String.class).optional().map(NotificationStatus::valueOf);
+    }
+
+    /** Records an attempt's outcome, creating the line on the first attempt. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void record(Entry entry, NotificationStatus status, String error) {
+        Timestamp now = Timestamp.from(RegisterClock.now());
+        Timestamp sentAt = status == NotificationStatus.SENT ? now : null;
+        int updated = jdbc.sql("""
+                UPDATE notification_log SET status = :status, attempts = attempts + 1, error = :error,
+                       subject = :subject, body = :body, sent_at = :sentAt
+                WHERE dedup_key = :key""")
+                .param("status", status.name()).param("error", truncate(error)).param("subject", entry.subject())
+                .param("body", entry.body()).param("sentAt", sentAt).param("key", entry.dedupKey())
+                .update();
+        if (updated == 0) {
+            jdbc.sql("""
+                    INSERT INTO notification_log (dedup_key, template, subject_reference, recipient_name, recipient_email,
+                                                  language, subject, body, status, attempts, error, process_instance_id,
+                                                  created_at, sent_at)
+                    VALUES (:key, :template, :reference, :name, :email, :language, :subject, :body, :status, 1, :error,
+                            :processInstanceId, :now, :sentAt)""")
+                    .param("key", entry.dedupKey())
+                    .param("template", entry.template())
+                    .param("reference", entry.subjectReference())
+                    .param("name", entry.recipient().name())
+                    .param("email", entry.recipient().email())
+                    .param("language", entry.recipient().language().name())
+                    .param("subject", entry.subject())
+                    .param("body", entry.body())
+                    .param("status", status.name())
+                    .param("error", truncate(error))
+                    .param("processInstanceId", entry.processInstanceId())
+                    .param("now", now)
+                    .param("sentAt", sentAt)
+                    .update();
+        }
+    }
+
+    /** Newest first; null criteria are ignored. */
+    public List<Notification> search(String subjectReference, NotificationStatus status, String template, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM notification_log WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (subjectReference != null && !subjectReference.isBlank()) {
+            sql.append(" AND subject_reference = ?");
+            params.add(subjectReference.trim());
+        }
+        if (status != null) {
+            sql.append(" AND status = ?");
+            params.add(status.name());
+        }
+        if (template != null && !template.isBlank()) {
+            sql.append(" AND template = ?");
+            params.add(template.trim());
+        }
+        sql.append(" ORDER BY id DESC");
+        return jdbc.sql(sql.toString()).params(params).query(NotificationLog::notification).list().stream()
+                .limit(limit).toList();
+    }
+
+    public Notification get(long id) {
+        return jdbc.sql("SELECT * FROM notification_log WHERE id = :id").param("id", id)
+                .query(NotificationLog::notification).optional()
+                .orElseThrow(() -> new NotFoundException("No notification with id " + id));
+    }
+
+    private static String truncate(String error) {
+        return error == null || error.length() <= 2000 ? error : error.substring(0, 2000);
+    }
+
+    static Notification notification(ResultSet rs, int row) throws SQLException {
+        Timestamp sentAt = rs.getTimestamp("sent_at");
+        return new Notification(rs.getLong("id"), rs.getString("template"), rs.getString("subject_reference"),
+                rs.getString("recipient_name"), rs.getString("recipient_email"),
+                Language.valueOf(rs.getString("language")), rs.getString("subject"), rs.getString("body"),
+                NotificationStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getString("error"),
+                rs.getString("process_instance_id"), rs.getTimestamp("created_at").toInstant(),
+                sentAt == null ? null : sentAt.toInstant());
+    }
+}

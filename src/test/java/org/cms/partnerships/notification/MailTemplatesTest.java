@@ -1,0 +1,60 @@
+package org.cms.partnerships.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.cms.partnerships.register.Language;
+import org.junit.jupiter.api.Test;
+
+/** Every e-mail template exists in English, French and Spanish and renders with a subject and a body. */
+class MailTemplatesTest {
+
+    static final Path TEMPLATES = Path.of("src/main/resources/mail");
+
+    @Test
+    void everyTemplateExistsInAllThreeLanguagesAndRenders() throws IOException {
+        Set<String> names;
+        try (Stream<Path> files = Files.list(TEMPLATES)) {
+            names = files.map(p -> p.getFileName().toString().replaceAll("\\.(en|fr|es)\\.txt$", ""))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+        assertThat(names).isNotEmpty();
+        MailTemplates templates = new MailTemplates();
+        for (String name : names) {
+            for (Language language : Language.values()) {
+                assertThat(TEMPLATES.resolve(name + "." + language.name().toLowerCase() + ".txt"))
+                        .as("template %s in %s", name, language).exists();
+                MailTemplates.Rendered rendered = templates.render(name, language, sampleModel(language));
+                assertThat(rendered.subject()).as("subject of %s.%s", name, language).isNotBlank().doesNotContain("${");
+                assertThat(rendered.body()).as("body of %s.%s", name, language).contains("Jane Doe").doesNotContain("[(");
+            }
+        }
+    }
+
+    private static Map<String, Object> sampleModel(Language language) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("recipientName", "Jane Doe");
+        model.put("dates", new NotificationService.Dates(language));
+        model.put("endorsementSubjectReference", "CMS-CITES-2002");
+        model.put("endorsementSubjectTitle", "CMS-CITES Joint Work Programme 2012-2014");
+        model.put("partnerName", "CITES Secretariat");
+        model.put("meetingNumber", 38);
+        model.put("meetingOrdinal", "38th");
+        model.put("meetingDate", "2011-11-19");
+        model.put("documentNumber", "CMS/StC38/4");
+        model.put("documentUrl", "https://www.cms.int/stc38");
+        model.put("objectionDeadline", "2011-10-31");
+        model.put("endorsementDecision", "ENDORSED");
+        model.put("endorsementDecisionDate", "2011-11-19");
+        model.put("endorsementDecisionText", "Endorsed as presented");
+        return model;
+    }
+}
