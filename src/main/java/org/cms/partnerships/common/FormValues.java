@@ -69,6 +69,41 @@ public final class FormValues {
         }
     }
 
+    /**
+     * A list from a form or REST: a JSON array (Camunda Forms checklist, as a Spin JSON variable), a
+     * Java collection, or comma-separated text.
+     */
+    public static java.util.List<String> list(Object value) {
+        if (value == null) {
+            return java.util.List.of();
+        }
+        if (value instanceof java.util.Collection<?> collection) {
+            return collection.stream().map(FormValues::text).filter(s -> !s.isEmpty()).toList();
+        }
+        if (value instanceof org.camunda.spin.json.SpinJsonNode json && json.isArray()) {
+            return json.elements().stream().map(e -> e.isString() ? e.stringValue() : e.toString())
+                    .map(String::trim).filter(s -> !s.isEmpty()).toList();
+        }
+        String text = text(value);
+        if (text.startsWith("[") && text.endsWith("]")) {
+            text = text.substring(1, text.length() - 1).replace("\"", "");
+        }
+        return java.util.Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** A checkbox: true, false, or a problem when it was not answered. */
+    public static Boolean bool(Object value, String what, List<String> problems) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        String text = text(value);
+        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(text);
+        }
+        problems.add("Answer: " + what);
+        return null;
+    }
+
     /** A required free text of at least {@code minLength} characters. */
     public static String requiredText(Object value, String what, int minLength, List<String> problems) {
         String text = text(value);

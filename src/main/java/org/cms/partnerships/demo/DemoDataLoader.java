@@ -9,8 +9,8 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.MonthDay;
 import java.util.List;
+import org.cms.partnerships.agreement.AnnualReview;
 import org.cms.partnerships.common.RegisterClock;
 import org.cms.partnerships.demo.DemoData.AgreementEntry;
 import org.cms.partnerships.demo.DemoData.EventEntry;
@@ -119,7 +119,7 @@ public class DemoDataLoader implements ApplicationRunner {
                 initial, SOURCE, why, at(first));
         if (a.signedOn() != null) {
             agreements.recordSignature(a.reference(), a.signedOn(), a.signedOn(), a.placeOfSignature(), null, null,
-                    null);
+                    null, null);
         }
         if (a.supersedes() != null) {
             agreements.changeStatus(a.supersedes(), AgreementStatus.SUPERSEDED, SOURCE,
@@ -132,7 +132,7 @@ public class DemoDataLoader implements ApplicationRunner {
         }
         Agreement loaded = agreements.get(a.reference());
         if (AgreementStatus.EFFECTIVE.contains(loaded.status()) && loaded.signedOn() != null) {
-            agreements.scheduleNextReview(a.reference(), nextAnniversary(loaded.signedOn(), RegisterClock.today()));
+            agreements.scheduleNextReview(a.reference(), AnnualReview.firstReviewAfter(loaded.signedOn(), RegisterClock.today()));
         }
     }
 
@@ -157,12 +157,6 @@ public class DemoDataLoader implements ApplicationRunner {
                 }
             }
         }
-    }
-
-    /** The first anniversary of the signature on or after today: when the annual review is due. */
-    static LocalDate nextAnniversary(LocalDate signedOn, LocalDate today) {
-        LocalDate candidate = MonthDay.from(signedOn).atYear(today.getYear());
-        return candidate.isBefore(today) ? candidate.plusYears(1) : candidate;
     }
 
     private static Instant at(LocalDate day) {

@@ -38,6 +38,11 @@ public class TaskTitlePlugin extends AbstractProcessEnginePlugin {
     }
 
     static void appendSubject(DelegateTask task) {
+        // One task per consulted secretariat: say which.
+        Object secretariat = task.getVariable("consultedSecretariat");
+        if (secretariat != null) {
+            task.setName(task.getName() + " (" + secretariat + ")");
+        }
         Object partner = task.getVariable("partnerAcronym");
         for (String variable : SUBJECT_VARIABLES) {
             Object subject = task.getVariable(variable);

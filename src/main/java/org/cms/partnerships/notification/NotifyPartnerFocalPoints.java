@@ -1,10 +1,8 @@
 package org.cms.partnerships.notification;
 
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.cms.partnerships.register.PartnerService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,23 +13,18 @@ import org.springframework.stereotype.Component;
 @Component("notifyPartnerFocalPoints")
 class NotifyPartnerFocalPoints implements JavaDelegate {
 
-    private final PartnerService partners;
+    private final Recipients recipients;
     private final ProcessNotifications notifications;
 
-    NotifyPartnerFocalPoints(PartnerService partners, ProcessNotifications notifications) {
-        this.partners = partners;
+    NotifyPartnerFocalPoints(Recipients recipients, ProcessNotifications notifications) {
+        this.recipients = recipients;
         this.notifications = notifications;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        var partner = partners.getByAcronym((String) execution.getVariable("partnerAcronym"));
-        List<Recipient> recipients = partners.focalPoints(partner.id()).stream()
-                .map(f -> new Recipient(f.name(), f.email(), f.preferredLanguage())).toList();
-        if (recipients.isEmpty()) {
-            recipients = List.of(new Recipient(partner.name() + " (no focal point registered)", null, null));
-        }
         notifications.send(execution, (String) execution.getVariable("template"),
-                (String) execution.getVariable("subjectReference"), recipients, Map.of());
+                (String) execution.getVariable("subjectReference"),
+                recipients.focalPointsOf((String) execution.getVariable("partnerAcronym")), Map.of());
     }
 }

@@ -25,5 +25,9 @@ public record Agreement(
         String supersedes,
         String supersededBy,
         String endorsementReference,
-        String conditions) {
+        String conditions,
+        String draftUrl,
+        String draftVersion,
+        String termsSummary,
+        String proposedBy) {
 }

@@ -101,11 +101,12 @@ public class AgreementService {
     /** Records the signature; the status move to IN_FORCE is a separate, explicit step. */
     @Transactional
     public Agreement recordSignature(String reference, LocalDate signedOn, LocalDate inForceFrom, String place,
-                                     String signatoryCms, String signatoryPartner, LocalDate nextReviewOn) {
+                                     String signatoryCms, String signatoryPartner, LocalDate nextReviewOn,
+                                     LocalDate expiresOn) {
         jdbc.sql("""
                 UPDATE agreement SET signed_on = :signedOn, in_force_from = :inForceFrom, place_of_signature = :place,
                        signatory_cms = :signatoryCms, signatory_partner = :signatoryPartner,
-                       next_review_on = :nextReviewOn, updated_at = :now
+                       next_review_on = :nextReviewOn, expires_on = :expiresOn, updated_at = :now
                 WHERE reference = :reference""")
                 .param("signedOn", sqlDate(signedOn))
                 .param("inForceFrom", sqlDate(inForceFrom))
@@ -113,6 +114,7 @@ public class AgreementService {
                 .param("signatoryCms", signatoryCms)
                 .param("signatoryPartner", signatoryPartner)
                 .param("nextReviewOn", sqlDate(nextReviewOn))
+                .param("expiresOn", sqlDate(expiresOn))
                 .param("now", Timestamp.from(RegisterClock.now()))
                 .param("reference", reference)
                 .update();
@@ -150,6 +152,75 @@ public class AgreementService {
                 .param("old", older.id()).param("new", newer.id()).update();
         jdbc.sql("UPDATE agreement SET superseded_by_id = :new WHERE id = :old")
                 .param("old", older.id()).param("new", newer.id()).update();
+    }
+
+    /** A remark on the agreement's way: consultation comments, legal review, clearance, decisions. */
+    public record Comment(String kind, String source, String author, String text, Instant createdAt) {
+    }
+
+    @Transactional
+    public void addComment(String reference, String kind, String source, String author, String text) {
+        jdbc.sql("""
+                INSERT INTO agreement_comment (agreement_id, kind, source, author, text, created_at)
+                VALUES (:agreementId, :kind, :source, :author, :text, :now)""")
+                .param("agreementId", get(reference).id())
+                .param("kind", kind)
+                .param("source", source)
+                .param("author", author)
+                .param("text", text)
+                .param("now", Timestamp.from(RegisterClock.now()))
+                .update();
+    }
+
+    public List<Comment> comments(String reference) {
+        return jdbc.sql("""
+                SELECT c.* FROM agreement_comment c JOIN agreement a ON a.id = c.agreement_id
+                WHERE a.reference = :reference ORDER BY c.created_at, c.id""")
+                .param("reference", reference)
+                .query((rs, row) -> new Comment(rs.getString("kind"), rs.getString("source"), rs.getString("author"),
+                        rs.getString("text"), rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    /** Where the current draft is and what it says. */
+    @Transactional
+    public void recordDraft(String reference, String url, String version, String termsSummary) {
+        jdbc.sql("""
+                UPDATE agreement SET draft_url = :url, draft_version = :version, terms_summary = :summary,
+                       updated_at = :now WHERE reference = :reference""")
+                .param("url", url).param("version", version).param("summary", termsSummary)
+                .param("now", Timestamp.from(RegisterClock.now())).param("reference", reference).update();
+    }
+
+    /** Conditions attached to the partnership by due diligence (Code of Conduct). */
+    @Transactional
+    public void recordConditions(String reference, String conditions) {
+        jdbc.sql("UPDATE agreement SET conditions = :conditions, updated_at = :now WHERE reference = :reference")
+                .param("conditions", conditions).param("now", Timestamp.from(RegisterClock.now()))
+                .param("reference", reference).update();
+    }
+
+    @Transactional
+    public void recordProposer(String reference, String userId) {
+        jdbc.sql("UPDATE agreement SET proposed_by = :user WHERE reference = :reference")
+                .param("user", userId).param("reference", reference).update();
+    }
+
+    /** An agreement of this partner and instrument still on its way to signature, if any. */
+    public Optional<Agreement> openProposal(String partnerAcronym, InstrumentType instrumentType) {
+        return search(new AgreementFilter(null, null, instrumentType, partnerAcronym, null)).stream()
+                .filter(a -> AgreementStatus.IN_PREPARATION.contains(a.status()))
+                .findFirst();
+    }
+
+    /** CMS-{ACRONYM}-{YEAR}, with -2, -3 ... when the partner already has one from that year. */
+    public String nextReference(String partnerAcronym, int year) {
+        String base = "CMS-" + partnerAcronym.toUpperCase() + "-" + year;
+        String candidate = base;
+        for (int n = 2; find(candidate).isPresent(); n++) {
+            candidate = base + "-" + n;
+        }
+        return candidate;
     }
 
     public Optional<Agreement> find(String reference) {
@@ -195,7 +266,7 @@ public class AgreementService {
     public List<StatusChange> history(String reference) {
         return jdbc.sql("""
                 SELECT h.* FROM agreement_status_change h JOIN agreement a ON a.id = h.agreement_id
-                WHERE a.reference = :reference ORDER BY h.changed_at, h.id""")
+                WHERE a.reference = :reference ORDER BY h.id""")
                 .param("reference", reference)
                 .query((rs, row) -> new StatusChange(
                         rs.getString("from_status") == null ? null : AgreementStatus.valueOf(rs.getString("from_status")),
@@ -256,6 +327,10 @@ public class AgreementService {
                 rs.getString("supersedes_reference"),
                 rs.getString("superseded_by_reference"),
                 rs.getString("endorsement_reference"),
-                rs.getString("conditions"));
+                rs.getString("conditions"),
+                rs.getString("draft_url"),
+                rs.getString("draft_version"),
+                rs.getString("terms_summary"),
+                rs.getString("proposed_by"));
     }
 }

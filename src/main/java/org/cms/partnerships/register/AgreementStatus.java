@@ -14,6 +14,8 @@ public enum AgreementStatus {
     DRAFTING,
     IN_CONSULTATION,
     IN_LEGAL_REVIEW,
+    /** With the Executive Secretary for clearance before it leaves the Secretariat. */
+    AWAITING_CLEARANCE,
     AWAITING_ENDORSEMENT,
     AWAITING_PARTNER_APPROVAL,
     AWAITING_SIGNATURE,
@@ -28,7 +30,8 @@ public enum AgreementStatus {
 
     /** Statuses of an agreement still on its way to signature. */
     public static final Set<AgreementStatus> IN_PREPARATION = EnumSet.of(PROPOSED, IN_DUE_DILIGENCE, DRAFTING,
-            IN_CONSULTATION, IN_LEGAL_REVIEW, AWAITING_ENDORSEMENT, AWAITING_PARTNER_APPROVAL, AWAITING_SIGNATURE);
+            IN_CONSULTATION, IN_LEGAL_REVIEW, AWAITING_CLEARANCE, AWAITING_ENDORSEMENT, AWAITING_PARTNER_APPROVAL,
+            AWAITING_SIGNATURE);
 
     /** Statuses of a signed agreement that still binds both sides. */
     public static final Set<AgreementStatus> EFFECTIVE = EnumSet.of(IN_FORCE, DORMANT, SUSPENDED);

@@ -39,7 +39,8 @@ public class RegisterApi {
     public record PartnerDetail(Partner partner, List<FocalPoint> focalPoints, List<Agreement> agreements) {
     }
 
-    public record AgreementDetail(Agreement agreement, List<StatusChange> history) {
+    public record AgreementDetail(Agreement agreement, List<StatusChange> history,
+                                  List<AgreementService.Comment> comments) {
     }
 
     @GetMapping("/partners")
@@ -67,7 +68,8 @@ public class RegisterApi {
 
     @GetMapping("/agreements/{reference}")
     public AgreementDetail agreement(@PathVariable String reference) {
-        return new AgreementDetail(agreements.get(reference), agreements.history(reference));
+        return new AgreementDetail(agreements.get(reference), agreements.history(reference),
+                agreements.comments(reference));
     }
 
     /** The same filters as the list, as CSV (one line per agreement, header first). */

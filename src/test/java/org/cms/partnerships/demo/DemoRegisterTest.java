@@ -16,12 +16,14 @@ import org.cms.partnerships.register.StatusChange;
 import org.cms.partnerships.support.CmsIntegrationTest;
 import org.cms.partnerships.workplan.WorkPlanActivity;
 import org.cms.partnerships.workplan.WorkPlanService;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The demo register holds what the Secretariat's reports say, and loads only once. */
 @CmsIntegrationTest
+@Order(1) // reads the demo register as loaded: runs before the process tests change it
 class DemoRegisterTest {
 
     @Autowired PartnerService partners;

@@ -55,6 +55,19 @@ class MailTemplatesTest {
         model.put("endorsementDecision", "ENDORSED");
         model.put("endorsementDecisionDate", "2011-11-19");
         model.put("endorsementDecisionText", "Endorsed as presented");
+        model.put("baseUrl", "http://localhost:8080");
+        model.put("agreementReference", "CMS-IOTC-2015");
+        model.put("agreementTitle", "Memorandum of Cooperation between CMS and IOTC");
+        model.put("rejectionReason", "Declined by the partner: no mandate");
+        model.put("consultationDeadline", "2015-05-31");
+        model.put("consultedSecretariat", "AEWA");
+        model.put("draftUrl", "https://www.cms.int/drafts/iotc-v2");
+        model.put("draftVersion", "v2");
+        model.put("reminderNumber", 2);
+        model.put("partnerRemindersSent", 3);
+        model.put("signedOn", "2016-11-09");
+        model.put("placeOfSignature", "Bonn");
+        model.put("supersedesReference", "CMS-IOTC-2001");
         return model;
     }
 }

@@ -94,6 +94,8 @@ class PostgresIntegrationTest {
                         "--spring.datasource.username=postgres",
                         "--spring.datasource.password=",
                         "--camunda.bpm.job-execution.enabled=false",
+                        // The webapps keep static state per JVM; they belong to the H2 test context.
+                        "--camunda.bpm.webapp.enabled=false",
                         // The coverage starter instruments every engine; this one is not a coverage run.
                         "--spring.autoconfigure.exclude=" + ProcessEngineCoverageConfiguration.class.getName(),
                         // Its own engine name, so it never replaces the H2 test context's default engine.

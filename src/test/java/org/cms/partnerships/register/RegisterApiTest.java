@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.cms.partnerships.support.CmsIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -14,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 
 /** The register's read API as a client uses it, on the demo register. */
 @CmsIntegrationTest
+@Order(2) // reads the demo register as loaded: runs before the process tests change it
 class RegisterApiTest {
 
     @Autowired TestRestTemplate anonymous;

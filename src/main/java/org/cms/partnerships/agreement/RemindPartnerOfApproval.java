@@ -1,0 +1,33 @@
+package org.cms.partnerships.agreement;
+
+import static org.cms.partnerships.agreement.AgreementProcess.PARTNER_ACRONYM;
+import static org.cms.partnerships.agreement.AgreementProcess.PARTNER_REMINDERS_SENT;
+import static org.cms.partnerships.agreement.AgreementVariables.AGREEMENT_REFERENCE;
+
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.cms.partnerships.notification.ProcessNotifications;
+import org.cms.partnerships.notification.Recipients;
+import org.springframework.stereotype.Component;
+
+/** Reminds the partner's focal points that their approval is awaited, and counts the reminders. */
+@Component("remindPartnerOfApproval")
+class RemindPartnerOfApproval implements JavaDelegate {
+
+    private final Recipients recipients;
+    private final ProcessNotifications notifications;
+
+    RemindPartnerOfApproval(Recipients recipients, ProcessNotifications notifications) {
+        this.recipients = recipients;
+        this.notifications = notifications;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        int sent = ((Number) execution.getVariable(PARTNER_REMINDERS_SENT)).intValue() + 1;
+        notifications.send(execution, "partner-approval-reminder", (String) execution.getVariable(AGREEMENT_REFERENCE),
+                recipients.focalPointsOf((String) execution.getVariable(PARTNER_ACRONYM)), Map.of("reminderNumber", sent));
+        execution.setVariable(PARTNER_REMINDERS_SENT, sent);
+    }
+}
