@@ -161,7 +161,9 @@ public class NotificationService {
         private final DateTimeFormatter formatter;
 
         Dates(Language language) {
-            this.formatter = DateTimeFormatter.ofPattern("d MMMM yyyy", MailTemplates.locale(language));
+            // "6 January 2027", "6 janvier 2027", "6 de enero de 2027"
+            String pattern = language == Language.ES ? "d 'de' MMMM 'de' yyyy" : "d MMMM yyyy";
+            this.formatter = DateTimeFormatter.ofPattern(pattern, MailTemplates.locale(language));
         }
 
         public String format(Object value) {
