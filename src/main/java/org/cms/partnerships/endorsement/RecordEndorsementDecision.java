@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.cms.partnerships.common.FormValues;
 import org.cms.partnerships.common.InvalidInputException;
-import org.cms.partnerships.common.RegisterClock;
 import org.cms.partnerships.endorsement.Endorsement.Body;
 import org.cms.partnerships.endorsement.Endorsement.Decision;
 import org.cms.partnerships.endorsement.Endorsement.SubjectType;
@@ -42,19 +41,12 @@ class RecordEndorsementDecision implements JavaDelegate {
         if (decision == Decision.DEFERRED) {
             problems.add("A deferral is not a final decision");
         }
-        LocalDate date = FormValues.date(execution.getVariable(DECISION_DATE), "decision date", problems);
-        String text = FormValues.requiredText(execution.getVariable(DECISION_TEXT), "decision text", 3, problems);
         Body body = Body.valueOf((String) execution.getVariable(BODY));
         Endorsement current = execution.getVariable(ENDORSEMENT_ID) == null ? null
                 : endorsements.get(((Number) execution.getVariable(ENDORSEMENT_ID)).longValue());
-        if (date != null) {
-            if (date.isAfter(RegisterClock.today())) {
-                problems.add("The decision date %s is in the future".formatted(date));
-            }
-            if (current != null && current.meetingDate() != null && date.isBefore(current.meetingDate())) {
-                problems.add("The decision date %s is before the meeting on %s".formatted(date, current.meetingDate()));
-            }
-        }
+        RecordedDecision recorded = RecordedDecision.read(execution, current, problems);
+        LocalDate date = recorded.date();
+        String text = recorded.text();
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

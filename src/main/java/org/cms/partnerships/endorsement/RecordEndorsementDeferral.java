@@ -8,7 +8,6 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.cms.partnerships.common.FormValues;
 import org.cms.partnerships.common.InvalidInputException;
 import org.cms.partnerships.endorsement.Endorsement.Decision;
 import org.cms.partnerships.endorsement.Endorsement.SubjectType;
@@ -32,13 +31,14 @@ class RecordEndorsementDeferral implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         List<String> problems = new ArrayList<>();
-        LocalDate date = FormValues.date(execution.getVariable(DECISION_DATE), "decision date", problems);
-        String text = FormValues.requiredText(execution.getVariable(DECISION_TEXT), "decision text", 3, problems);
+        Endorsement meeting = endorsements.get(((Number) execution.getVariable(ENDORSEMENT_ID)).longValue());
+        RecordedDecision recorded = RecordedDecision.read(execution, meeting, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Endorsement deferred = endorsements.decide(((Number) execution.getVariable(ENDORSEMENT_ID)).longValue(),
-                Decision.DEFERRED, date, text, Actor.current(identity));
+        LocalDate date = recorded.date();
+        String text = recorded.text();
+        Endorsement deferred = endorsements.decide(meeting.id(), Decision.DEFERRED, date, text, Actor.current(identity));
         subjects.recordOutcome(SubjectType.valueOf((String) execution.getVariable(SUBJECT_TYPE)),
                 (String) execution.getVariable(SUBJECT_REFERENCE), deferred);
         execution.setVariable(MUST_MEET, true);
