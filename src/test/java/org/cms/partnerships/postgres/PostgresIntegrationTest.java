@@ -76,6 +76,31 @@ class PostgresIntegrationTest {
     }
 
     @Test
+    void outsideTheDemoThereAreNoDemoUsersAndPasswordsMustFollowThePolicy() throws SQLException {
+        freshDatabase();
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CmsPartnershipsApplication.class)
+                .profiles("postgres")
+                .run("--server.port=0", "--spring.datasource.url=" + SERVER + DATABASE,
+                        "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                        "--camunda.bpm.admin-user.password=Bonn-Convention-1979!",
+                        "--camunda.bpm.job-execution.enabled=false", "--camunda.bpm.webapp.enabled=false",
+                        "--spring.autoconfigure.exclude=" + ProcessEngineCoverageConfiguration.class.getName(),
+                        "--camunda.bpm.process-engine-name=postgresProduction")) {
+            ProcessEngine engine = app.getBean(ProcessEngine.class);
+            var identity = engine.getIdentityService();
+            assertThat(identity.createUserQuery().userId("admin").count()).isEqualTo(1);
+            assertThat(identity.createUserQuery().userId("oliver").count()).isZero();
+            assertThat(app.getBean(PartnerService.class).count()).isZero();
+            assertThat(identity.createGroupQuery().groupId("partnership-officers").count()).isEqualTo(1);
+            var weak = identity.newUser("weakling");
+            weak.setPassword("oliver");
+            assertThatThrownBy(() -> identity.saveUser(weak))
+                    .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class)
+                    .hasMessageContaining("Password does not match policy");
+        }
+    }
+
+    @Test
     void refusesToStartWithoutAnAdministratorPasswordOutsideTheDemo() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(CmsPartnershipsApplication.class)
                 .profiles("postgres")
