@@ -223,6 +223,12 @@ public class AgreementService {
         return candidate;
     }
 
+    /** Agreements still binding whose annual review date has come (on or before {@code day}). */
+    public List<Agreement> reviewsDueBy(LocalDate day) {
+        return jdbc.sql(SELECT + " WHERE a.status IN ('IN_FORCE', 'DORMANT') AND a.next_review_on <= :day ORDER BY a.reference")
+                .param("day", sqlDate(day)).query(AgreementService::agreement).list();
+    }
+
     public Optional<Agreement> find(String reference) {
         return jdbc.sql(SELECT + " WHERE a.reference = :reference").param("reference", reference)
                 .query(AgreementService::agreement).optional();

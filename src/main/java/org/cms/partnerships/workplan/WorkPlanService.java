@@ -85,6 +85,27 @@ public class WorkPlanService {
                 .update();
     }
 
+    /**
+     * Stops every plan of the agreement that is not closed (the agreement ended); returns their
+     * references. Activities keep their status, so the record shows how far each got.
+     */
+    @Transactional
+    public List<String> stopPlansOf(String agreementReference) {
+        List<String> stopped = jdbc.sql("""
+                SELECT w.reference FROM work_plan w JOIN agreement a ON a.id = w.agreement_id
+                WHERE a.reference = :reference AND w.status NOT IN ('CLOSED', 'STOPPED') ORDER BY w.reference""")
+                .param("reference", agreementReference).query(String.class).list();
+        for (String plan : stopped) {
+            jdbc.sql("UPDATE work_plan SET status = 'STOPPED' WHERE reference = :plan").param("plan", plan).update();
+        }
+        return stopped;
+    }
+
+    public List<WorkPlan> plansOf(String agreementReference) {
+        return jdbc.sql(SELECT + " WHERE a.reference = :reference ORDER BY w.reference")
+                .param("reference", agreementReference).query(WorkPlanService::workPlan).list();
+    }
+
     public Optional<WorkPlan> find(String reference) {
         return jdbc.sql(SELECT + " WHERE w.reference = :reference").param("reference", reference)
                 .query(WorkPlanService::workPlan).optional();

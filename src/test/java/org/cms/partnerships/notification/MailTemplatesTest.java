@@ -68,6 +68,9 @@ class MailTemplatesTest {
         model.put("signedOn", "2016-11-09");
         model.put("placeOfSignature", "Bonn");
         model.put("supersedesReference", "CMS-IOTC-2001");
+        model.put("reviewDueOn", "2027-07-01");
+        model.put("terminationEffectiveOn", "2013-12-31");
+        model.put("terminationReason", "Friends of CMS ceased operations");
         return model;
     }
 }

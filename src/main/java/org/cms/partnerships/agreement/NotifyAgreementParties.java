@@ -1,7 +1,5 @@
 package org.cms.partnerships.agreement;
 
-import static org.cms.partnerships.agreement.AgreementProcess.FAMILY_INSTRUMENT_LIST;
-import static org.cms.partnerships.agreement.AgreementProcess.PARTNER_ACRONYM;
 import static org.cms.partnerships.agreement.AgreementVariables.AGREEMENT_REFERENCE;
 
 import java.util.ArrayList;
@@ -10,35 +8,45 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.cms.partnerships.common.FormValues;
 import org.cms.partnerships.notification.ProcessNotifications;
 import org.cms.partnerships.notification.Recipient;
 import org.cms.partnerships.notification.Recipients;
+import org.cms.partnerships.register.Agreement;
+import org.cms.partnerships.register.AgreementService;
 import org.cms.partnerships.security.Groups;
 import org.springframework.stereotype.Component;
 
-/** Tells the partner, the Family secretariats concerned and the managers that the agreement is in force. */
-@Component("notifyAgreementSigned")
-class NotifyAgreementSigned implements JavaDelegate {
+/**
+ * Tells everyone an agreement concerns, as the register has them: the partner's focal points, the
+ * CMS Family secretariats concerned and the managers, with the template in the input parameter
+ * {@code template} (signed, terminated ...).
+ */
+@Component("notifyAgreementParties")
+class NotifyAgreementParties implements JavaDelegate {
 
     private final Recipients recipients;
     private final ProcessNotifications notifications;
+    private final AgreementService agreements;
 
-    NotifyAgreementSigned(Recipients recipients, ProcessNotifications notifications) {
+    NotifyAgreementParties(Recipients recipients, ProcessNotifications notifications, AgreementService agreements) {
         this.recipients = recipients;
         this.notifications = notifications;
+        this.agreements = agreements;
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public void execute(DelegateExecution execution) {
-        Map<String, Recipient> to = new LinkedHashMap<>();
-        List<Recipient> all = new ArrayList<>(recipients.focalPointsOf((String) execution.getVariable(PARTNER_ACRONYM)));
-        for (String secretariat : (List<String>) execution.getVariable(FAMILY_INSTRUMENT_LIST)) {
+        String reference = (String) execution.getVariable(AGREEMENT_REFERENCE);
+        Agreement agreement = agreements.get(reference);
+        List<Recipient> all = new ArrayList<>(recipients.focalPointsOf(agreement.partnerAcronym()));
+        for (String secretariat : FormValues.list(agreement.familyInstruments())) {
             all.addAll(recipients.familySecretariat(secretariat));
         }
         all.addAll(recipients.staffInGroups(Groups.MANAGERS));
+        Map<String, Recipient> to = new LinkedHashMap<>();
         all.forEach(r -> to.putIfAbsent(r.email() == null ? r.name() : r.email().toLowerCase(), r));
-        notifications.send(execution, "agreement-signed", (String) execution.getVariable(AGREEMENT_REFERENCE),
+        notifications.send(execution, (String) execution.getVariable("template"), reference,
                 new ArrayList<>(to.values()), Map.of());
     }
 }

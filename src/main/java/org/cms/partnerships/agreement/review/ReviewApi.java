@@ -1,0 +1,34 @@
+package org.cms.partnerships.agreement.review;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.cms.partnerships.common.RegisterClock;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Reviews outside the calendar, and the morning sweep on demand. */
+@RestController
+public class ReviewApi {
+
+    private final FollowUps followUps;
+
+    public ReviewApi(FollowUps followUps) {
+        this.followUps = followUps;
+    }
+
+    /** Starts a review of the agreement now (201), with the same checks as in Tasklist. */
+    @PostMapping("/api/agreements/{reference}/annual-review")
+    public ResponseEntity<Map<String, String>> reviewNow(@PathVariable String reference) {
+        String key = followUps.startReviewNow(reference, RegisterClock.today());
+        return ResponseEntity.created(URI.create("/api/agreements/" + reference)).body(Map.of("businessKey", key));
+    }
+
+    /** Runs the follow-up sweep now; what it already started today it does not start again. */
+    @PostMapping("/api/follow-ups/sweep")
+    public Map<String, List<String>> sweep() {
+        return Map.of("reviewsStarted", followUps.startDueReviews(RegisterClock.today()));
+    }
+}

@@ -1,0 +1,77 @@
+package org.cms.partnerships.agreement.review;
+
+import static org.cms.partnerships.agreement.AgreementVariables.*;
+import static org.cms.partnerships.agreement.review.AnnualReviewProcess.*;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.cms.partnerships.common.FormValues;
+import org.cms.partnerships.common.InvalidInputException;
+import org.cms.partnerships.common.RegisterClock;
+import org.cms.partnerships.register.Agreement;
+import org.cms.partnerships.register.AgreementService;
+import org.cms.partnerships.register.AgreementStatus;
+import org.cms.partnerships.workplan.WorkPlanService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks that a review concerns an agreement still binding and not already under review, and puts
+ * on the task what the officer needs: partner, joint work plans and their status, the due date.
+ */
+@Component("reviewStart")
+class ReviewStart implements ExecutionListener {
+
+    private final AgreementService agreements;
+    private final WorkPlanService workPlans;
+    private final RuntimeService runtime;
+
+    ReviewStart(AgreementService agreements, WorkPlanService workPlans, RuntimeService runtime) {
+        this.agreements = agreements;
+        this.workPlans = workPlans;
+        this.runtime = runtime;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        List<String> problems = new ArrayList<>();
+        String reference = FormValues.text(execution.getVariable(AGREEMENT_REFERENCE)).toUpperCase();
+        Agreement agreement = agreements.find(reference).orElse(null);
+        if (agreement == null) {
+            problems.add("No agreement with reference " + reference);
+        } else if (agreement.status() != AgreementStatus.IN_FORCE && agreement.status() != AgreementStatus.DORMANT) {
+            problems.add("%s is %s: only an agreement in force or dormant is reviewed".formatted(reference, agreement.status()));
+        } else if (runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
+                .processInstanceBusinessKeyLike(reference + "/review/%").list().stream()
+                .anyMatch(i -> !i.getId().equals(execution.getProcessInstanceId()))) {
+            problems.add("A review of %s is already under way".formatted(reference));
+        }
+        LocalDate dueOn = FormValues.text(execution.getVariable(REVIEW_DUE_ON)).isEmpty() ? RegisterClock.today()
+                : FormValues.date(execution.getVariable(REVIEW_DUE_ON), "review date", problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        if (execution.getProcessBusinessKey() == null) {
+            execution.setProcessBusinessKey(businessKey(reference, dueOn));
+        }
+        execution.setVariable(AGREEMENT_REFERENCE, reference);
+        execution.setVariable(PARTNER_ACRONYM, agreement.partnerAcronym());
+        execution.setVariable(PARTNER_NAME, agreement.partnerName());
+        execution.setVariable(AGREEMENT_TITLE, agreement.title());
+        execution.setVariable("agreementStatus", agreement.status().name());
+        execution.setVariable(REVIEW_DUE_ON, dueOn.toString());
+        execution.setVariable(NEXT_REVIEW_ON, dueOn.plusYears(1).toString());
+        execution.setVariable(REVIEW_OVERDUE_AT,
+                Date.from(dueOn.plusDays(30).atTime(LocalTime.of(9, 0)).atZone(RegisterClock.SECRETARIAT_ZONE).toInstant()));
+        String plans = workPlans.plansOf(reference).stream()
+                .map(w -> "%s (%d-%d): %s".formatted(w.title(), w.periodStartYear(), w.periodEndYear(), w.status()))
+                .collect(Collectors.joining("\n"));
+        execution.setVariable(WORK_PLANS_TEXT, plans.isEmpty() ? "No joint work plan" : plans);
+    }
+}

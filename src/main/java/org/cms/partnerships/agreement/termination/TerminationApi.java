@@ -1,0 +1,34 @@
+package org.cms.partnerships.agreement.termination;
+
+import java.net.URI;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Proposes a termination over REST, with the same checks as in Tasklist. */
+@RestController
+public class TerminationApi {
+
+    private final TerminationProcess termination;
+
+    public TerminationApi(TerminationProcess termination) {
+        this.termination = termination;
+    }
+
+    public record TerminationRequest(String grounds, String reason, String effectiveOn) {
+    }
+
+    public record Started(String processInstanceId, String businessKey) {
+    }
+
+    @PostMapping("/api/agreements/{reference}/termination")
+    public ResponseEntity<Started> terminate(@PathVariable String reference, @RequestBody TerminationRequest request) {
+        ProcessInstance instance = termination.propose(reference, request.grounds(), request.reason(), request.effectiveOn());
+        return ResponseEntity.created(URI.create("/engine-rest/process-instance/" + instance.getId()))
+                .body(new Started(instance.getId(), reference.toUpperCase() + "/termination"));
+    }
+
+}
