@@ -182,6 +182,24 @@ public class AgreementService {
                 .list();
     }
 
+    /** What an adopted amendment changes: the scope, the end of the term (null keeps the current one). */
+    @Transactional
+    public void amend(String reference, String newScope, LocalDate newExpiresOn) {
+        Agreement current = get(reference);
+        jdbc.sql("UPDATE agreement SET scope = :scope, expires_on = :expires, updated_at = :now WHERE id = :id")
+                .param("scope", newScope != null ? newScope : current.scope())
+                .param("expires", sqlDate(newExpiresOn != null ? newExpiresOn : current.expiresOn()))
+                .param("now", Timestamp.from(RegisterClock.now()))
+                .param("id", current.id())
+                .update();
+    }
+
+    /** Agreements still binding whose end date falls on or before {@code day}. */
+    public List<Agreement> expiringBy(LocalDate day) {
+        return jdbc.sql(SELECT + " WHERE a.status IN ('IN_FORCE', 'DORMANT', 'SUSPENDED') AND a.expires_on <= :day ORDER BY a.reference")
+                .param("day", sqlDate(day)).query(AgreementService::agreement).list();
+    }
+
     /** Where the current draft is and what it says. */
     @Transactional
     public void recordDraft(String reference, String url, String version, String termsSummary) {

@@ -1,0 +1,43 @@
+package org.cms.partnerships.agreement.amendment;
+
+import java.net.URI;
+import java.util.List;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Amendments over REST: propose one (same checks as in Tasklist), list them with their history. */
+@RestController
+public class AmendmentApi {
+
+    private final AmendmentProcess process;
+    private final AmendmentService amendments;
+
+    public AmendmentApi(AmendmentProcess process, AmendmentService amendments) {
+        this.process = process;
+        this.amendments = amendments;
+    }
+
+    public record AmendmentRequest(String type, String description, String newScope, String newExpiresOn) {
+    }
+
+    public record Started(String processInstanceId, String amendmentReference) {
+    }
+
+    @PostMapping("/api/agreements/{reference}/amendments")
+    public ResponseEntity<Started> propose(@PathVariable String reference, @RequestBody AmendmentRequest request) {
+        ProcessInstance instance = process.propose(reference, request.type(), request.description(), request.newScope(),
+                request.newExpiresOn());
+        return ResponseEntity.created(URI.create("/api/agreements/" + reference + "/amendments"))
+                .body(new Started(instance.getId(), instance.getBusinessKey()));
+    }
+
+    @GetMapping("/api/agreements/{reference}/amendments")
+    public List<Amendment> list(@PathVariable String reference) {
+        return amendments.of(reference);
+    }
+}
