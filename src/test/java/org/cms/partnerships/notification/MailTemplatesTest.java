@@ -69,6 +69,7 @@ class MailTemplatesTest {
         model.put("placeOfSignature", "Bonn");
         model.put("supersedesReference", "CMS-IOTC-2001");
         model.put("reviewDueOn", "2027-07-01");
+        model.put("expiresOn", "2027-12-31");
         model.put("terminationEffectiveOn", "2013-12-31");
         model.put("terminationReason", "Friends of CMS ceased operations");
         return model;

@@ -29,6 +29,14 @@ public class ReviewApi {
     /** Runs the follow-up sweep now; what it already started today it does not start again. */
     @PostMapping("/api/follow-ups/sweep")
     public Map<String, List<String>> sweep() {
-        return Map.of("reviewsStarted", followUps.startDueReviews(RegisterClock.today()));
+        return Map.of("reviewsStarted", followUps.startDueReviews(RegisterClock.today()),
+                "renewalsStarted", followUps.startDueRenewals(RegisterClock.today()));
+    }
+
+    /** Starts the renewal decision of an agreement with an end date now (201), outside the calendar. */
+    @PostMapping("/api/agreements/{reference}/renewal")
+    public ResponseEntity<Map<String, String>> renewalNow(@PathVariable String reference) {
+        String key = followUps.startRenewalNow(reference);
+        return ResponseEntity.created(URI.create("/api/agreements/" + reference)).body(Map.of("businessKey", key));
     }
 }

@@ -18,5 +18,6 @@ class StartDueFollowUps implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         execution.setVariable("reviewsStarted", followUps.startDueReviews(RegisterClock.today()).size());
+        execution.setVariable("renewalsStarted", followUps.startDueRenewals(RegisterClock.today()).size());
     }
 }
