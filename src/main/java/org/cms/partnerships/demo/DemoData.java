@@ -22,7 +22,7 @@ record DemoData(List<PartnerEntry> partners, List<PartnerEntry> deFactoPartners,
     record AgreementEntry(String reference, InstrumentType instrumentType, String title, String scope,
                           String familyInstruments, AgreementStatus status, LocalDate proposedOn, LocalDate signedOn,
                           String placeOfSignature, String supersedes, String endorsementReference, String conditions,
-                          List<EventEntry> events, String source) {
+                          List<EventEntry> events, Integer termEndsDaysAfterLoad, String source) {
     }
 
     record EventEntry(LocalDate on, AgreementStatus to, String reason) {

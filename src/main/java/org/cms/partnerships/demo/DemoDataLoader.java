@@ -114,12 +114,13 @@ public class DemoDataLoader implements ApplicationRunner {
         String why = (a.signedOn() != null ? "Signed" : "Proposed") + "; recorded from the Secretariat's report "
                 + a.source();
         agreements.create(new NewAgreement(a.reference(), partner.id(), a.instrumentType(), a.title(), a.scope(),
-                        a.familyInstruments(), a.proposedOn() != null ? a.proposedOn() : a.signedOn(), null,
+                        a.familyInstruments(), a.proposedOn() != null ? a.proposedOn() : a.signedOn(),
+                        a.termEndsDaysAfterLoad() == null ? null : RegisterClock.today().plusDays(a.termEndsDaysAfterLoad()),
                         a.endorsementReference(), a.conditions()),
                 initial, SOURCE, why, at(first));
         if (a.signedOn() != null) {
             agreements.recordSignature(a.reference(), a.signedOn(), a.signedOn(), a.placeOfSignature(), null, null,
-                    null, null);
+                    null, agreements.get(a.reference()).expiresOn());
         }
         if (a.supersedes() != null) {
             agreements.changeStatus(a.supersedes(), AgreementStatus.SUPERSEDED, SOURCE,

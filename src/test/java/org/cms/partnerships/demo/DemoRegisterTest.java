@@ -71,6 +71,11 @@ class DemoRegisterTest {
         assertThat(byReference.get("CMS-CBCGDF-2016").signedOn()).hasToString("2016-11-09");
         assertThat(byReference.values()).filteredOn(a -> a.status() == AgreementStatus.DORMANT).hasSize(5);
 
+        // The demo gives the IWC agreement (renewal under discussion, 001 §18) an end date, for the renewal alerts.
+        assertThat(byReference.get("CMS-IWC-2000").expiresOn())
+                .isEqualTo(org.cms.partnerships.common.RegisterClock.today().plusDays(75));
+        assertThat(byReference.values()).filteredOn(a -> a.expiresOn() != null).hasSize(1);
+
         // Only agreements still binding have a review date ahead.
         assertThat(byReference.get("CMS-CITES-2002").nextReviewOn()).isNotNull();
         assertThat(byReference.get("CMS-RAMSAR-1997").nextReviewOn()).isNull();
