@@ -6,6 +6,7 @@ import org.cms.partnerships.register.AgreementStatus;
 import org.cms.partnerships.register.InstrumentType;
 import org.cms.partnerships.register.Language;
 import org.cms.partnerships.register.PartnerCategory;
+import org.cms.partnerships.workplan.ActivityStatus;
 import org.cms.partnerships.workplan.WorkPlanStatus;
 
 /** The shape of the demo files under src/main/resources/demo/ (read with Jackson's YAML support). */
@@ -36,7 +37,7 @@ record DemoData(List<PartnerEntry> partners, List<PartnerEntry> deFactoPartners,
     }
 
     record WorkPlanEntry(String reference, String partner, String agreement, String title, int periodStartYear,
-                         int periodEndYear, WorkPlanStatus status, List<ThemeEntry> themes,
+                         int periodEndYear, WorkPlanStatus status, String predecessor, List<ThemeEntry> themes,
                          List<ActivityEntry> activities) {
     }
 
@@ -44,6 +45,9 @@ record DemoData(List<PartnerEntry> partners, List<PartnerEntry> deFactoPartners,
     }
 
     record ActivityEntry(String code, String theme, String heading, String description, String timeframe, String lead,
-                         boolean externalFunding) {
+                         boolean externalFunding, ActivityStatus status, List<LogEntry> log) {
+    }
+
+    record LogEntry(LocalDate on, String text) {
     }
 }

@@ -140,11 +140,21 @@ public class DemoDataLoader implements ApplicationRunner {
     private void loadWorkPlan(DemoData.WorkPlanEntry w) {
         Partner partner = partners.getByAcronym(w.partner());
         Long agreementId = w.agreement() == null ? null : agreements.get(w.agreement()).id();
+        Long predecessorId = w.predecessor() == null ? null : workPlans.get(w.predecessor()).id();
         workPlans.create(new WorkPlanService.NewWorkPlan(w.reference(), partner.id(), agreementId, w.title(),
-                w.periodStartYear(), w.periodEndYear(), w.status(), null));
+                w.periodStartYear(), w.periodEndYear(), w.status(), predecessorId));
         w.themes().forEach(t -> workPlans.addTheme(w.reference(), t.code(), t.title()));
-        w.activities().forEach(act -> workPlans.addActivity(w.reference(), new WorkPlanService.NewActivity(act.theme(),
-                act.code(), act.heading(), act.description(), act.timeframe(), act.lead(), act.externalFunding())));
+        for (DemoData.ActivityEntry act : w.activities()) {
+            workPlans.addActivity(w.reference(), new WorkPlanService.NewActivity(act.theme(), act.code(), act.heading(),
+                    act.description(), act.timeframe(), act.lead(), act.externalFunding()));
+            if (act.status() != null) {
+                workPlans.setActivityStatus(w.reference(), act.code(), act.status());
+            }
+            if (act.log() != null) {
+                act.log().forEach(entry -> workPlans.addLogEntry(w.reference(), act.code(), entry.on(), entry.text(),
+                        SOURCE, at(entry.on())));
+            }
+        }
     }
 
     /** The file says what each agreement's status is; the history written must end there. */

@@ -3,6 +3,8 @@ package org.cms.partnerships.workplan;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -12,12 +14,49 @@ import org.springframework.web.bind.annotation.RestController;
 public class WorkPlanApi {
 
     private final WorkPlanService workPlans;
+    private final ActivityImport activityImport;
+    private final ImplementationReport report;
 
-    public WorkPlanApi(WorkPlanService workPlans) {
+    public WorkPlanApi(WorkPlanService workPlans, ActivityImport activityImport, ImplementationReport report) {
         this.workPlans = workPlans;
+        this.activityImport = activityImport;
+        this.report = report;
     }
 
-    public record WorkPlanDetail(WorkPlan workPlan, List<WorkPlanActivity> activities) {
+    /** The state-of-implementation report, to read in the browser. */
+    @GetMapping(value = "/{reference}/report.html", produces = "text/html;charset=UTF-8")
+    public String reportHtml(@PathVariable String reference) {
+        return report.html(reference);
+    }
+
+    /** The same report as an OpenDocument text to edit (LibreOffice, Word). */
+    @GetMapping(value = "/{reference}/report.odt")
+    public org.springframework.http.ResponseEntity<byte[]> reportOdt(@PathVariable String reference) {
+        workPlans.get(reference);
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"" + reference + "-implementation.odt\"")
+                .contentType(org.springframework.http.MediaType.parseMediaType("application/vnd.oasis.opendocument.text"))
+                .body(report.odt(reference));
+    }
+
+    public record Imported(String workPlan, int activitiesImported) {
+    }
+
+    /** Imports activities from CSV (header line) into a plan being drafted; 400 lists every bad line. */
+    @PostMapping(value = "/{reference}/activities", consumes = {"text/csv", "text/plain"})
+    public Imported importCsv(@PathVariable String reference, @RequestBody String content) {
+        return new Imported(reference, activityImport.importCsv(reference, content));
+    }
+
+    /** Imports activities from a JSON array into a plan being drafted; 400 lists every bad item. */
+    @PostMapping(value = "/{reference}/activities", consumes = "application/json")
+    public Imported importJson(@PathVariable String reference, @RequestBody String content) {
+        return new Imported(reference, activityImport.importJson(reference, content));
+    }
+
+    public record WorkPlanDetail(WorkPlan workPlan, List<WorkPlanService.Theme> themes, List<WorkPlanActivity> activities,
+                                 List<WorkPlanService.LogEntry> log) {
     }
 
     @GetMapping
@@ -27,6 +66,7 @@ public class WorkPlanApi {
 
     @GetMapping("/{reference}")
     public WorkPlanDetail get(@PathVariable String reference) {
-        return new WorkPlanDetail(workPlans.get(reference), workPlans.activities(reference));
+        return new WorkPlanDetail(workPlans.get(reference), workPlans.themes(reference), workPlans.activities(reference),
+                workPlans.logEntries(reference));
     }
 }

@@ -106,6 +106,65 @@ public class WorkPlanService {
                 .param("reference", agreementReference).query(WorkPlanService::workPlan).list();
     }
 
+    /** One dated line of what was done on an activity (the annex's "summary of activities undertaken"). */
+    public record LogEntry(String activityCode, java.time.LocalDate entryDate, String text, String recordedBy) {
+    }
+
+    @Transactional
+    public void setActivityStatus(String planReference, String code, ActivityStatus status) {
+        int updated = jdbc.sql("""
+                UPDATE work_plan_activity SET status = :status
+                WHERE code = :code AND work_plan_id = (SELECT id FROM work_plan WHERE reference = :plan)""")
+                .param("status", status.name()).param("code", code).param("plan", planReference).update();
+        if (updated == 0) {
+            throw new NotFoundException("No activity %s in %s".formatted(code, planReference));
+        }
+    }
+
+    @Transactional
+    public void addLogEntry(String planReference, String code, java.time.LocalDate on, String text, String by,
+                            java.time.Instant recordedAt) {
+        jdbc.sql("""
+                INSERT INTO activity_log_entry (activity_id, entry_date, text, recorded_by, recorded_at)
+                VALUES (:activityId, :on, :text, :by, :at)""")
+                .param("activityId", activity(planReference, code).id())
+                .param("on", java.sql.Date.valueOf(on)).param("text", text).param("by", by)
+                .param("at", Timestamp.from(recordedAt)).update();
+    }
+
+    public List<LogEntry> logEntries(String planReference) {
+        return jdbc.sql("""
+                SELECT act.code, e.* FROM activity_log_entry e
+                JOIN work_plan_activity act ON act.id = e.activity_id JOIN work_plan w ON w.id = act.work_plan_id
+                WHERE w.reference = :plan ORDER BY e.entry_date, e.id""")
+                .param("plan", planReference)
+                .query((rs, row) -> new LogEntry(rs.getString("code"), rs.getDate("entry_date").toLocalDate(),
+                        rs.getString("text"), rs.getString("recorded_by")))
+                .list();
+    }
+
+    public List<String> themeCodes(String planReference) {
+        return jdbc.sql("""
+                SELECT t.code FROM work_plan_theme t JOIN work_plan w ON w.id = t.work_plan_id
+                WHERE w.reference = :plan ORDER BY t.code""")
+                .param("plan", planReference).query(String.class).list();
+    }
+
+    public record Theme(String code, String title) {
+    }
+
+    public List<Theme> themes(String planReference) {
+        return jdbc.sql("""
+                SELECT t.code, t.title FROM work_plan_theme t JOIN work_plan w ON w.id = t.work_plan_id
+                WHERE w.reference = :plan ORDER BY t.code""")
+                .param("plan", planReference).query((rs, row) -> new Theme(rs.getString("code"), rs.getString("title"))).list();
+    }
+
+    public WorkPlanActivity activity(String planReference, String code) {
+        return activities(planReference).stream().filter(a -> a.code().equalsIgnoreCase(code)).findFirst()
+                .orElseThrow(() -> new NotFoundException("No activity %s in %s".formatted(code, planReference)));
+    }
+
     public Optional<WorkPlan> find(String reference) {
         return jdbc.sql(SELECT + " WHERE w.reference = :reference").param("reference", reference)
                 .query(WorkPlanService::workPlan).optional();

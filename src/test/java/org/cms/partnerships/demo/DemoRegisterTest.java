@@ -116,6 +116,20 @@ class DemoRegisterTest {
     }
 
     @Test
+    void thePredecessorPlanOf2008To2011CarriesItsStateOfImplementation() {
+        var plan = workPlans.get("JWP-CMS-CITES-2008-2011");
+        assertThat(plan.status()).isEqualTo(org.cms.partnerships.workplan.WorkPlanStatus.IN_IMPLEMENTATION);
+        assertThat(workPlans.get("JWP-CMS-CITES-2012-2014").predecessorReference()).isEqualTo(plan.reference());
+        var activities = workPlans.activities(plan.reference());
+        assertThat(activities).extracting(WorkPlanActivity::code)
+                .containsExactly("A1", "A2", "A3", "A4", "B1", "B2", "B3", "B4", "C1", "C2", "C3", "D1");
+        assertThat(activities).filteredOn(a -> a.status() == org.cms.partnerships.workplan.ActivityStatus.COMPLETED)
+                .extracting(WorkPlanActivity::code).containsExactly("A2", "B4", "C1");
+        assertThat(workPlans.logEntries(plan.reference())).hasSize(14)
+                .anySatisfy(e -> assertThat(e.text()).contains("Accra"));
+    }
+
+    @Test
     void committeeHasMembersInAllThreeLanguages() {
         var members = committee.all();
         assertThat(members).hasSize(17);

@@ -1,0 +1,145 @@
+package org.cms.partnerships.workplan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cms.partnerships.common.ConflictException;
+import org.cms.partnerships.common.InvalidInputException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports a plan's coded activities from CSV (header line: theme, code, description, timeframe,
+ * lead, externalFunding, heading) or from a JSON array of objects with the same fields. Every line
+ * is checked first; one bad line refuses the whole file with every problem and its line number, and
+ * nothing is imported.
+ */
+@Component
+public class ActivityImport {
+
+    static final List<String> COLUMNS = List.of("theme", "code", "description", "timeframe", "lead", "externalFunding", "heading");
+    private static final Set<WorkPlanStatus> EDITABLE = EnumSet.of(WorkPlanStatus.DRAFT, WorkPlanStatus.IN_CONSULTATION);
+
+    private final WorkPlanService workPlans;
+    private final CsvMapper csv = new CsvMapper();
+    private final ObjectMapper json = new ObjectMapper();
+
+    public ActivityImport(WorkPlanService workPlans) {
+        this.workPlans = workPlans;
+    }
+
+    public record Line(int number, Map<String, String> fields) {
+    }
+
+    @Transactional
+    public int importCsv(String planReference, String content) {
+        List<Line> lines = new ArrayList<>();
+        CsvSchema schema = CsvSchema.emptySchema().withHeader();
+        try (MappingIterator<Map<String, String>> rows = csv.readerFor(Map.class).with(schema).readValues(content)) {
+            int number = 1;
+            while (rows.hasNextValue()) {
+                number++;
+                lines.add(new Line(number, rows.nextValue()));
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException("The file is not readable CSV with a header line: " + e.getMessage());
+        }
+        return importLines(planReference, lines);
+    }
+
+    @Transactional
+    public int importJson(String planReference, String content) {
+        JsonNode array;
+        try {
+            array = json.readTree(content);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InvalidInputException("The file is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (array == null || !array.isArray()) {
+            throw new InvalidInputException("The file must be a JSON array of activities");
+        }
+        List<Line> lines = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            Map<String, String> fields = new java.util.HashMap<>();
+            JsonNode item = array.get(i);
+            COLUMNS.forEach(column -> {
+                JsonNode value = item.get(column);
+                if (value != null && !value.isNull()) {
+                    fields.put(column, value.asText());
+                }
+            });
+            lines.add(new Line(i + 1, fields));
+        }
+        return importLines(planReference, lines);
+    }
+
+    private int importLines(String planReference, List<Line> lines) {
+        WorkPlan plan = workPlans.get(planReference);
+        if (!EDITABLE.contains(plan.status())) {
+            throw new ConflictException("%s is %s: activities are imported while the plan is drafted".formatted(
+                    planReference, plan.status()));
+        }
+        if (lines.isEmpty()) {
+            throw new InvalidInputException("The file has no activities");
+        }
+        Set<String> themes = new HashSet<>(workPlans.themeCodes(planReference));
+        Set<String> codes = new HashSet<>();
+        workPlans.activities(planReference).forEach(a -> codes.add(a.code()));
+        List<String> problems = new ArrayList<>();
+        List<WorkPlanService.NewActivity> activities = new ArrayList<>();
+        for (Line line : lines) {
+            List<String> lineProblems = new ArrayList<>();
+            String theme = text(line, "theme").toUpperCase();
+            String code = text(line, "code").toUpperCase();
+            String description = text(line, "description");
+            String timeframe = text(line, "timeframe");
+            String funding = text(line, "externalFunding").toLowerCase();
+            boolean wellFormed = code.matches("[A-Z]{1,3}\\d{1,3}");
+            if (!wellFormed) {
+                lineProblems.add("code '%s' must be a theme letter and a number, such as B12".formatted(code));
+            } else if (!codes.add(code)) {
+                lineProblems.add("code %s is already in the plan or earlier in the file".formatted(code));
+            }
+            if (!themes.contains(theme)) {
+                lineProblems.add("theme '%s' is not one of the plan's themes %s".formatted(theme, themes));
+            } else if (wellFormed && !code.startsWith(theme)) {
+                lineProblems.add("code %s does not belong to theme %s".formatted(code, theme));
+            }
+            if (description.length() < 5) {
+                lineProblems.add("the description is missing");
+            }
+            if (timeframe.isEmpty()) {
+                lineProblems.add("the timeframe is missing (a year, a span, On-going ...)");
+            }
+            if (!funding.isEmpty() && !List.of("true", "false", "yes", "no").contains(funding)) {
+                lineProblems.add("externalFunding must be true or false, not '%s'".formatted(funding));
+            }
+            lineProblems.forEach(p -> problems.add("Line %d: %s".formatted(line.number(), p)));
+            activities.add(new WorkPlanService.NewActivity(theme, code, emptyToNull(text(line, "heading")), description,
+                    timeframe, emptyToNull(text(line, "lead")), funding.equals("true") || funding.equals("yes")));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        activities.forEach(a -> workPlans.addActivity(planReference, a));
+        return activities.size();
+    }
+
+    private static String text(Line line, String column) {
+        String value = line.fields().get(column);
+        return value == null ? "" : value.trim();
+    }
+
+    private static String emptyToNull(String text) {
+        return text.isEmpty() ? null : text;
+    }
+}
