@@ -1,6 +1,5 @@
 package org.cms.partnerships.agreement.amendment;
 
-import static org.cms.partnerships.agreement.AgreementVariables.*;
 import static org.cms.partnerships.agreement.amendment.AmendmentProcess.*;
 
 import java.time.LocalDate;
@@ -9,12 +8,12 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.cms.partnerships.agreement.AgreementChecks;
 import org.cms.partnerships.common.FormValues;
 import org.cms.partnerships.common.InvalidInputException;
 import org.cms.partnerships.common.RegisterClock;
 import org.cms.partnerships.engine.Actor;
 import org.cms.partnerships.register.Agreement;
-import org.cms.partnerships.register.AgreementService;
 import org.cms.partnerships.register.AgreementStatus;
 import org.springframework.stereotype.Component;
 
@@ -25,21 +24,21 @@ import org.springframework.stereotype.Component;
 @Component("amendmentRequestValidation")
 class AmendmentRequestValidation implements ExecutionListener {
 
-    private final AgreementService agreements;
+    private final AgreementChecks checks;
     private final AmendmentService amendments;
 
-    AmendmentRequestValidation(AgreementService agreements, AmendmentService amendments) {
-        this.agreements = agreements;
+    AmendmentRequestValidation(AgreementChecks checks, AmendmentService amendments) {
+        this.checks = checks;
         this.amendments = amendments;
     }
 
     @Override
     public void notify(DelegateExecution execution) {
         List<String> problems = new ArrayList<>();
-        String reference = FormValues.text(execution.getVariable(AGREEMENT_REFERENCE)).toUpperCase();
-        Optional<Agreement> agreement = agreements.find(reference);
+        Optional<Agreement> agreement = checks.agreement(execution, problems);
+        String reference = agreement.map(Agreement::reference).orElse(null);
         if (agreement.isEmpty()) {
-            problems.add("No agreement with reference " + reference);
+            // reported
         } else if (agreement.get().status() != AgreementStatus.IN_FORCE && agreement.get().status() != AgreementStatus.DORMANT) {
             problems.add("%s is %s: only an agreement in force can be amended".formatted(reference, agreement.get().status()));
         } else {
@@ -69,12 +68,9 @@ class AmendmentRequestValidation implements ExecutionListener {
         Amendment amendment = amendments.open(reference, type, description,
                 type == Amendment.Type.CHANGE_OF_SCOPE ? newScope : null, newExpiry, by);
         execution.setProcessBusinessKey(amendment.reference());
-        execution.setVariable(AGREEMENT_REFERENCE, reference);
+        AgreementChecks.describe(execution, a);
         execution.setVariable(NUMBER, amendment.number());
         execution.setVariable(REFERENCE, amendment.reference());
-        execution.setVariable(PARTNER_ACRONYM, a.partnerAcronym());
-        execution.setVariable(PARTNER_NAME, a.partnerName());
-        execution.setVariable(AGREEMENT_TITLE, a.title());
         execution.setVariable("partnerCategory", a.partnerCategory().name());
         execution.setVariable(NEW_EXPIRES_ON, newExpiry == null ? null : newExpiry.toString());
     }

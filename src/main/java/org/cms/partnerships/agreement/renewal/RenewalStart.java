@@ -1,6 +1,5 @@
 package org.cms.partnerships.agreement.renewal;
 
-import static org.cms.partnerships.agreement.AgreementVariables.*;
 import static org.cms.partnerships.agreement.renewal.RenewalProcess.*;
 
 import java.time.LocalDate;
@@ -8,15 +7,13 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.cms.partnerships.agreement.AgreementChecks;
 import org.cms.partnerships.agreement.AgreementSettings;
-import org.cms.partnerships.common.FormValues;
 import org.cms.partnerships.common.InvalidInputException;
 import org.cms.partnerships.common.RegisterClock;
 import org.cms.partnerships.register.Agreement;
-import org.cms.partnerships.register.AgreementService;
 import org.cms.partnerships.register.AgreementStatus;
 import org.springframework.stereotype.Component;
 
@@ -24,30 +21,26 @@ import org.springframework.stereotype.Component;
 @Component("renewalStart")
 class RenewalStart implements ExecutionListener {
 
-    private final AgreementService agreements;
+    private final AgreementChecks checks;
     private final AgreementSettings settings;
-    private final RuntimeService runtime;
 
-    RenewalStart(AgreementService agreements, AgreementSettings settings, RuntimeService runtime) {
-        this.agreements = agreements;
+    RenewalStart(AgreementChecks checks, AgreementSettings settings) {
+        this.checks = checks;
         this.settings = settings;
-        this.runtime = runtime;
     }
 
     @Override
     public void notify(DelegateExecution execution) {
         List<String> problems = new ArrayList<>();
-        String reference = FormValues.text(execution.getVariable(AGREEMENT_REFERENCE)).toUpperCase();
-        Agreement agreement = agreements.find(reference).orElse(null);
+        Agreement agreement = checks.agreement(execution, problems).orElse(null);
+        String reference = agreement == null ? null : agreement.reference();
         if (agreement == null) {
-            problems.add("No agreement with reference " + reference);
+            // reported
         } else if (!AgreementStatus.EFFECTIVE.contains(agreement.status())) {
             problems.add("%s is %s: only an agreement that still binds can be renewed".formatted(reference, agreement.status()));
         } else if (agreement.expiresOn() == null) {
             problems.add("%s has no end date: it does not expire".formatted(reference));
-        } else if (runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
-                .processInstanceBusinessKeyLike(reference + "/renewal/%").list().stream()
-                .anyMatch(i -> !i.getId().equals(execution.getProcessInstanceId()))) {
+        } else if (checks.otherInstanceRunning(execution, KEY, reference + "/renewal/%")) {
             problems.add("The renewal of %s is already under way".formatted(reference));
         }
         if (!problems.isEmpty()) {
@@ -57,10 +50,7 @@ class RenewalStart implements ExecutionListener {
         if (execution.getProcessBusinessKey() == null) {
             execution.setProcessBusinessKey(businessKey(reference, end));
         }
-        execution.setVariable(AGREEMENT_REFERENCE, reference);
-        execution.setVariable(PARTNER_ACRONYM, agreement.partnerAcronym());
-        execution.setVariable(PARTNER_NAME, agreement.partnerName());
-        execution.setVariable(AGREEMENT_TITLE, agreement.title());
+        AgreementChecks.describe(execution, agreement);
         execution.setVariable(EXPIRES_ON, end.toString());
         execution.setVariable(SECOND_ALERT_AT, at(end.minusDays(settings.renewalAlertDays().get(1)), LocalTime.of(9, 0)));
         execution.setVariable(THIRD_ALERT_AT, at(end.minusDays(settings.renewalAlertDays().get(2)), LocalTime.of(9, 0)));

@@ -1,6 +1,5 @@
 package org.cms.partnerships.agreement.review;
 
-import static org.cms.partnerships.agreement.AgreementVariables.*;
 import static org.cms.partnerships.agreement.review.AnnualReviewProcess.*;
 
 import java.time.LocalDate;
@@ -9,14 +8,13 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.cms.partnerships.agreement.AgreementChecks;
 import org.cms.partnerships.common.FormValues;
 import org.cms.partnerships.common.InvalidInputException;
 import org.cms.partnerships.common.RegisterClock;
 import org.cms.partnerships.register.Agreement;
-import org.cms.partnerships.register.AgreementService;
 import org.cms.partnerships.register.AgreementStatus;
 import org.cms.partnerships.workplan.WorkPlanService;
 import org.springframework.stereotype.Component;
@@ -28,28 +26,24 @@ import org.springframework.stereotype.Component;
 @Component("reviewStart")
 class ReviewStart implements ExecutionListener {
 
-    private final AgreementService agreements;
+    private final AgreementChecks checks;
     private final WorkPlanService workPlans;
-    private final RuntimeService runtime;
 
-    ReviewStart(AgreementService agreements, WorkPlanService workPlans, RuntimeService runtime) {
-        this.agreements = agreements;
+    ReviewStart(AgreementChecks checks, WorkPlanService workPlans) {
+        this.checks = checks;
         this.workPlans = workPlans;
-        this.runtime = runtime;
     }
 
     @Override
     public void notify(DelegateExecution execution) {
         List<String> problems = new ArrayList<>();
-        String reference = FormValues.text(execution.getVariable(AGREEMENT_REFERENCE)).toUpperCase();
-        Agreement agreement = agreements.find(reference).orElse(null);
+        Agreement agreement = checks.agreement(execution, problems).orElse(null);
+        String reference = agreement == null ? null : agreement.reference();
         if (agreement == null) {
-            problems.add("No agreement with reference " + reference);
+            // reported
         } else if (agreement.status() != AgreementStatus.IN_FORCE && agreement.status() != AgreementStatus.DORMANT) {
             problems.add("%s is %s: only an agreement in force or dormant is reviewed".formatted(reference, agreement.status()));
-        } else if (runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
-                .processInstanceBusinessKeyLike(reference + "/review/%").list().stream()
-                .anyMatch(i -> !i.getId().equals(execution.getProcessInstanceId()))) {
+        } else if (checks.otherInstanceRunning(execution, KEY, reference + "/review/%")) {
             problems.add("A review of %s is already under way".formatted(reference));
         }
         LocalDate dueOn = FormValues.text(execution.getVariable(REVIEW_DUE_ON)).isEmpty() ? RegisterClock.today()
@@ -60,10 +54,7 @@ class ReviewStart implements ExecutionListener {
         if (execution.getProcessBusinessKey() == null) {
             execution.setProcessBusinessKey(businessKey(reference, dueOn));
         }
-        execution.setVariable(AGREEMENT_REFERENCE, reference);
-        execution.setVariable(PARTNER_ACRONYM, agreement.partnerAcronym());
-        execution.setVariable(PARTNER_NAME, agreement.partnerName());
-        execution.setVariable(AGREEMENT_TITLE, agreement.title());
+        AgreementChecks.describe(execution, agreement);
         execution.setVariable("agreementStatus", agreement.status().name());
         execution.setVariable(REVIEW_DUE_ON, dueOn.toString());
         execution.setVariable(NEXT_REVIEW_ON, dueOn.plusYears(1).toString());

@@ -1,19 +1,17 @@
 package org.cms.partnerships.agreement.termination;
 
-import static org.cms.partnerships.agreement.AgreementVariables.*;
 import static org.cms.partnerships.agreement.termination.TerminationProcess.*;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.cms.partnerships.agreement.AgreementChecks;
 import org.cms.partnerships.common.FormValues;
 import org.cms.partnerships.common.InvalidInputException;
 import org.cms.partnerships.common.RegisterClock;
 import org.cms.partnerships.register.Agreement;
-import org.cms.partnerships.register.AgreementService;
 import org.cms.partnerships.register.AgreementStatus;
 import org.springframework.stereotype.Component;
 
@@ -21,26 +19,23 @@ import org.springframework.stereotype.Component;
 @Component("terminationRequestValidation")
 class TerminationRequestValidation implements ExecutionListener {
 
-    private final AgreementService agreements;
-    private final RuntimeService runtime;
+    private final AgreementChecks checks;
 
-    TerminationRequestValidation(AgreementService agreements, RuntimeService runtime) {
-        this.agreements = agreements;
-        this.runtime = runtime;
+    TerminationRequestValidation(AgreementChecks checks) {
+        this.checks = checks;
     }
 
     @Override
     public void notify(DelegateExecution execution) {
         List<String> problems = new ArrayList<>();
-        String reference = FormValues.text(execution.getVariable(AGREEMENT_REFERENCE)).toUpperCase();
-        Agreement agreement = agreements.find(reference).orElse(null);
+        Agreement agreement = checks.agreement(execution, problems).orElse(null);
+        String reference = agreement == null ? null : agreement.reference();
         if (agreement == null) {
-            problems.add("No agreement with reference " + reference);
+            // reported
         } else if (!AgreementStatus.EFFECTIVE.contains(agreement.status())) {
             problems.add("%s is %s: only an agreement in force, dormant or suspended can be terminated"
                     .formatted(reference, agreement.status()));
-        } else if (runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
-                .processInstanceBusinessKey(reference + "/termination").count() > 0) {
+        } else if (checks.otherInstanceRunning(execution, KEY, reference + "/termination")) {
             problems.add("A termination of %s is already under way".formatted(reference));
         }
         FormValues.enumValue(Grounds.class, execution.getVariable(GROUNDS), "grounds", problems);
@@ -51,10 +46,7 @@ class TerminationRequestValidation implements ExecutionListener {
             throw new InvalidInputException(problems);
         }
         execution.setProcessBusinessKey(reference + "/termination");
-        execution.setVariable(AGREEMENT_REFERENCE, reference);
-        execution.setVariable(PARTNER_ACRONYM, agreement.partnerAcronym());
-        execution.setVariable(PARTNER_NAME, agreement.partnerName());
-        execution.setVariable(AGREEMENT_TITLE, agreement.title());
+        AgreementChecks.describe(execution, agreement);
         execution.setVariable(EFFECTIVE_ON, effective.toString());
     }
 }
