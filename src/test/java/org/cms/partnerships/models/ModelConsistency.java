@@ -72,6 +72,11 @@ final class ModelConsistency {
         if (!form.path("components").isArray() || form.path("components").isEmpty()) {
             problems.add(name + ": form has no components");
         }
+        // Tasklist's form-js evaluates conditions with a FEEL dialect without "is defined": such a
+        // condition fails and the field shows. An undefined variable is simply null there.
+        if (content.contains("is defined(")) {
+            problems.add(name + ": uses \"is defined(\" in a condition, which Tasklist cannot evaluate; compare with null");
+        }
     }
 
     void addModel(String name, String xml) {

@@ -47,6 +47,8 @@ class ModelsTest {
     void theCheckCatchesAUserTaskWithoutFormOrGroupAndAnUndrawnElement() throws IOException {
         ModelConsistency check = new ModelConsistency();
         check.addForm("empty.form", "{\"id\": \"form_empty\", \"components\": []}");
+        check.addForm("conditional.form", "{\"id\": \"form_conditional\", \"components\": [{\"type\": \"textarea\","
+                + " \"key\": \"note\", \"conditional\": {\"hide\": \"=is defined(note) = false\"}}]}");
         check.addModel("broken.bpmn", """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -64,6 +66,7 @@ class ModelsTest {
                 """);
         assertThat(check.problems()).contains(
                 "empty.form: form has no components",
+                "conditional.form: uses \"is defined(\" in a condition, which Tasklist cannot evaluate; compare with null",
                 "broken.bpmn: process broken has no historyTimeToLive",
                 "broken.bpmn: startEvent start has no diagram shape",
                 "broken.bpmn: sequence flow flow_1 has no diagram edge",
