@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskTitlePlugin extends AbstractProcessEnginePlugin {
 
-    /** Variables naming what a task is about, in order of preference. */
-    static final List<String> SUBJECT_VARIABLES = List.of("agreementReference", "workPlanReference", "endorsementSubjectReference");
+    /** Variables naming what a task is about, in order of preference (a work plan before its agreement). */
+    static final List<String> SUBJECT_VARIABLES = List.of("workPlanReference", "agreementReference", "endorsementSubjectReference");
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {

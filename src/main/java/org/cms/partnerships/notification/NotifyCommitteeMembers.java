@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * E-mails every Standing Committee member serving on the meeting day (or today), each in their
- * language, with the template named by the task's input parameter {@code template}.
+ * language, with the template named by the task's input parameter {@code template}, about the input
+ * parameter {@code subjectReference} (default: what is being endorsed).
  */
 @Component("notifyCommitteeMembers")
 class NotifyCommitteeMembers implements JavaDelegate {
@@ -36,7 +37,8 @@ class NotifyCommitteeMembers implements JavaDelegate {
         LocalDate day = meetingDate == null ? RegisterClock.today() : FormValues.date(meetingDate, "meeting date", ignored);
         List<Recipient> recipients = committee.membersServingOn(day == null ? RegisterClock.today() : day).stream()
                 .map(m -> new Recipient(m.name(), m.email(), m.preferredLanguage())).toList();
-        notifications.send(execution, (String) execution.getVariable("template"),
-                (String) execution.getVariable(SUBJECT_REFERENCE), recipients, Map.of());
+        Object reference = execution.hasVariableLocal("subjectReference") ? execution.getVariableLocal("subjectReference")
+                : execution.getVariable(SUBJECT_REFERENCE);
+        notifications.send(execution, (String) execution.getVariable("template"), (String) reference, recipients, Map.of());
     }
 }

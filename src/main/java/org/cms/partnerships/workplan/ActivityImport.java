@@ -82,6 +82,35 @@ public class ActivityImport {
         return importLines(planReference, lines);
     }
 
+    /**
+     * Activities typed in a form, one per line: {@code code | timeframe | description | funding}
+     * (funding "yes" when subject to external funding); the theme is the code's letters. Empty text
+     * imports nothing.
+     */
+    @Transactional
+    public int importTyped(String planReference, String text) {
+        if (text == null || text.isBlank()) {
+            return 0;
+        }
+        List<Line> lines = new ArrayList<>();
+        String[] rows = text.strip().split("\\R");
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].isBlank()) {
+                continue;
+            }
+            String[] cells = rows[i].split("\\|", -1);
+            Map<String, String> fields = new java.util.HashMap<>();
+            String code = cells[0].trim();
+            fields.put("code", code);
+            fields.put("theme", code.replaceAll("\\d.*", ""));
+            fields.put("timeframe", cells.length > 1 ? cells[1].trim() : "");
+            fields.put("description", cells.length > 2 ? cells[2].trim() : "");
+            fields.put("externalFunding", cells.length > 3 ? cells[3].trim() : "");
+            lines.add(new Line(i + 1, fields));
+        }
+        return importLines(planReference, lines);
+    }
+
     private int importLines(String planReference, List<Line> lines) {
         WorkPlan plan = workPlans.get(planReference);
         if (!EDITABLE.contains(plan.status())) {

@@ -106,6 +106,125 @@ public class WorkPlanService {
                 .param("reference", agreementReference).query(WorkPlanService::workPlan).list();
     }
 
+    public record Comment(String kind, String source, String author, String text, java.time.Instant createdAt) {
+    }
+
+    @Transactional
+    public void addComment(String planReference, String kind, String source, String author, String text) {
+        jdbc.sql("""
+                INSERT INTO work_plan_comment (work_plan_id, kind, source, author, text, created_at)
+                VALUES (:planId, :kind, :source, :author, :text, :now)""")
+                .param("planId", get(planReference).id()).param("kind", kind).param("source", source)
+                .param("author", author).param("text", text).param("now", Timestamp.from(RegisterClock.now()))
+                .update();
+    }
+
+    public List<Comment> comments(String planReference) {
+        return jdbc.sql("""
+                SELECT c.* FROM work_plan_comment c JOIN work_plan w ON w.id = c.work_plan_id
+                WHERE w.reference = :plan ORDER BY c.id""")
+                .param("plan", planReference)
+                .query((rs, row) -> new Comment(rs.getString("kind"), rs.getString("source"), rs.getString("author"),
+                        rs.getString("text"), rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    @Transactional
+    public void setStatus(String planReference, WorkPlanStatus status) {
+        jdbc.sql("UPDATE work_plan SET status = :status WHERE reference = :plan")
+                .param("status", status.name()).param("plan", planReference).update();
+    }
+
+    @Transactional
+    public void extendTo(String planReference, int newEndYear) {
+        jdbc.sql("UPDATE work_plan SET period_end_year = :year WHERE reference = :plan")
+                .param("year", newEndYear).param("plan", planReference).update();
+    }
+
+    /**
+     * Implementation starts: the plan is IN_IMPLEMENTATION, and activities subject to external
+     * funding that is not secured wait in AWAITING_FUNDING.
+     */
+    @Transactional
+    public void startImplementation(String planReference) {
+        setStatus(planReference, WorkPlanStatus.IN_IMPLEMENTATION);
+        jdbc.sql("""
+                UPDATE work_plan_activity SET status = 'AWAITING_FUNDING'
+                WHERE work_plan_id = (SELECT id FROM work_plan WHERE reference = :plan)
+                  AND subject_to_external_funding = TRUE AND funding_status = 'NOT_SECURED' AND status = 'NOT_STARTED'""")
+                .param("plan", planReference).update();
+    }
+
+    /**
+     * The predecessor closes: its unfinished activities are dropped (those named, with the reason)
+     * or carried over into the successor, linked to their origin and coded {code}-{first year}.
+     *
+     * @return the codes of the carried-over activities in the successor
+     */
+    @Transactional
+    public List<String> carryOver(String successor, String predecessor, java.util.Map<String, String> drops, String by) {
+        WorkPlan old = get(predecessor);
+        java.time.LocalDate today = RegisterClock.today();
+        java.time.Instant now = RegisterClock.now();
+        java.util.Set<String> successorThemes = new java.util.HashSet<>(themeCodes(successor));
+        java.util.Map<String, String> oldThemes = themes(predecessor).stream()
+                .collect(java.util.stream.Collectors.toMap(Theme::code, Theme::title));
+        List<String> carried = new java.util.ArrayList<>();
+        for (WorkPlanActivity activity : activities(predecessor)) {
+            if (activity.status().isFinished()) {
+                continue;
+            }
+            String reason = drops.get(activity.code());
+            if (reason != null) {
+                setActivityStatus(predecessor, activity.code(), ActivityStatus.DROPPED);
+                addLogEntry(predecessor, activity.code(), today, "Dropped at the close of the plan: " + reason, by, now);
+                continue;
+            }
+            if (successorThemes.add(activity.themeCode())) {
+                addTheme(successor, activity.themeCode(), oldThemes.getOrDefault(activity.themeCode(), activity.themeCode()));
+            }
+            String code = activity.code() + "-" + old.periodStartYear();
+            jdbc.sql("""
+                    INSERT INTO work_plan_activity (work_plan_id, theme_code, code, heading, description, timeframe, lead,
+                                                    subject_to_external_funding, funding_status, status, carried_over_from_id)
+                    VALUES (:planId, :theme, :code, :heading, :description, :timeframe, :lead, :external, :funding,
+                            :status, :origin)""")
+                    .param("planId", get(successor).id()).param("theme", activity.themeCode()).param("code", code)
+                    .param("heading", activity.heading()).param("description", activity.description())
+                    .param("timeframe", activity.timeframe()).param("lead", activity.lead())
+                    .param("external", activity.subjectToExternalFunding()).param("funding", activity.fundingStatus().name())
+                    .param("status", activity.status().name()).param("origin", activity.id())
+                    .update();
+            addLogEntry(predecessor, activity.code(), today, "Carried over to " + successor + " as " + code, by, now);
+            carried.add(code);
+        }
+        setStatus(predecessor, WorkPlanStatus.CLOSED);
+        return carried;
+    }
+
+    /**
+     * Progress on one activity: a new status, a dated line of what was done, and funding secured
+     * (an activity waiting for funding can then start).
+     */
+    @Transactional
+    public WorkPlanActivity recordProgress(String planReference, String code, ActivityStatus status, String text,
+                                           java.time.LocalDate on, boolean fundingSecured, String by) {
+        WorkPlanActivity activity = activity(planReference, code);
+        if (fundingSecured) {
+            jdbc.sql("UPDATE work_plan_activity SET funding_status = 'SECURED' WHERE id = :id").param("id", activity.id()).update();
+            if (status == null && activity.status() == ActivityStatus.AWAITING_FUNDING) {
+                status = ActivityStatus.NOT_STARTED;
+            }
+        }
+        if (status != null) {
+            setActivityStatus(planReference, activity.code(), status);
+        }
+        if (text != null && !text.isBlank()) {
+            addLogEntry(planReference, activity.code(), on, text, by, RegisterClock.now());
+        }
+        return activity(planReference, activity.code());
+    }
+
     /** One dated line of what was done on an activity (the annex's "summary of activities undertaken"). */
     public record LogEntry(String activityCode, java.time.LocalDate entryDate, String text, String recordedBy) {
     }

@@ -70,6 +70,13 @@ class MailTemplatesTest {
         model.put("supersedesReference", "CMS-IOTC-2001");
         model.put("reviewDueOn", "2027-07-01");
         model.put("expiresOn", "2027-12-31");
+        model.put("workPlanTitle", "CMS-CITES Joint Work Programme 2012-2014");
+        model.put("workPlanReference", "JWP-CMS-CITES-2012-2014");
+        model.put("periodStartYear", 2012);
+        model.put("periodEndYear", 2014);
+        model.put("commentDeadline", "2011-10-31");
+        model.put("activitiesText", "A1 (2012, NOT_STARTED): concordance list");
+        model.put("progressSummary", "3 completed, 2 in progress. Good progress on elephants.");
         model.put("terminationEffectiveOn", "2013-12-31");
         model.put("terminationReason", "Friends of CMS ceased operations");
         return model;

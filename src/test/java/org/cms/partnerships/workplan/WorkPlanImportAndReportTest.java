@@ -11,6 +11,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.cms.partnerships.register.PartnerService;
 import org.cms.partnerships.support.CmsIntegrationTest;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,7 @@ import org.springframework.http.ResponseEntity;
  * report of the real 2008-2011 CMS-CITES plan as HTML and as an editable ODT document.
  */
 @CmsIntegrationTest
+@Order(3) // reports on the 2008-2011 plan as loaded: runs before the work plan process test closes it
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WorkPlanImportAndReportTest {
 

@@ -65,6 +65,11 @@ class TerminateAgreement implements JavaDelegate {
                 ended.add(key);
             }
         }
+        // Plans in implementation stop through their own process; the register then stops the rest.
+        for (var plan : workPlans.plansOf(reference)) {
+            runtime.createMessageCorrelation("WorkPlanStopped").processInstanceBusinessKey(plan.reference())
+                    .setVariable("stopReason", "Agreement " + reference + " terminated").correlateAll();
+        }
         execution.setVariable(ENDED_PROCESSES, String.join(", ", ended));
         execution.setVariable(STOPPED_PLANS, String.join(", ", workPlans.stopPlansOf(reference)));
     }
