@@ -93,7 +93,7 @@ public class WorkPlanService {
     public List<String> stopPlansOf(String agreementReference) {
         List<String> stopped = jdbc.sql("""
                 SELECT w.reference FROM work_plan w JOIN agreement a ON a.id = w.agreement_id
-                WHERE a.reference = :reference AND w.status NOT IN ('CLOSED', 'STOPPED') ORDER BY w.reference""")
+                WHERE a.reference = :reference AND w.status NOT IN ('CLOSED', 'STOPPED', 'NOT_ADOPTED') ORDER BY w.reference""")
                 .param("reference", agreementReference).query(String.class).list();
         for (String plan : stopped) {
             jdbc.sql("UPDATE work_plan SET status = 'STOPPED' WHERE reference = :plan").param("plan", plan).update();

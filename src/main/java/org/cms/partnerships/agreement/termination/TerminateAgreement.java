@@ -15,6 +15,7 @@ import org.cms.partnerships.common.InvalidInputException;
 import org.cms.partnerships.engine.Actor;
 import org.cms.partnerships.register.AgreementService;
 import org.cms.partnerships.register.AgreementStatus;
+import org.cms.partnerships.workplan.WorkPlanProcess;
 import org.cms.partnerships.workplan.WorkPlanService;
 import org.springframework.stereotype.Component;
 
@@ -65,10 +66,16 @@ class TerminateAgreement implements JavaDelegate {
                 ended.add(key);
             }
         }
-        // Plans in implementation stop through their own process; the register then stops the rest.
+        // Plans in implementation stop through their own process (their log says why); plans still
+        // being drafted or endorsed end here; the register then stops the rest.
         for (var plan : workPlans.plansOf(reference)) {
-            runtime.createMessageCorrelation("WorkPlanStopped").processInstanceBusinessKey(plan.reference())
-                    .setVariable("stopReason", "Agreement " + reference + " terminated").correlateAll();
+            runtime.createMessageCorrelation(WorkPlanProcess.MESSAGE_STOPPED).processInstanceBusinessKey(plan.reference())
+                    .setVariable(WorkPlanProcess.STOP_REASON, "Agreement " + reference + " terminated").correlateAll();
+            for (ProcessInstance drafting : runtime.createProcessInstanceQuery().processDefinitionKey(WorkPlanProcess.KEY)
+                    .processInstanceBusinessKey(plan.reference()).list()) {
+                runtime.deleteProcessInstance(drafting.getId(), "Agreement " + reference + " terminated", true, true);
+                ended.add(plan.reference());
+            }
         }
         execution.setVariable(ENDED_PROCESSES, String.join(", ", ended));
         execution.setVariable(STOPPED_PLANS, String.join(", ", workPlans.stopPlansOf(reference)));

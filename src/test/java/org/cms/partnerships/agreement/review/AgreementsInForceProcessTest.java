@@ -35,6 +35,7 @@ import org.cms.partnerships.register.StatusChange;
 import org.cms.partnerships.security.Groups;
 import org.cms.partnerships.support.CmsIntegrationTest;
 import org.cms.partnerships.support.FlowNodeCoverage;
+import org.cms.partnerships.workplan.WorkPlanProcess;
 import org.cms.partnerships.workplan.WorkPlanService;
 import org.cms.partnerships.workplan.WorkPlanStatus;
 import org.junit.jupiter.api.AfterAll;
@@ -182,6 +183,10 @@ class AgreementsInForceProcessTest {
     @Test
     void terminationEndsTheOpenReviewAndSuspensionAndStopsTheJointWorkPlan() {
         String reference = "CMS-AMMPA";
+        ProcessInstance drafting = engine.getRuntimeService().startProcessInstanceByKey(WorkPlanProcess.KEY, Map.of(
+                WorkPlanProcess.AGREEMENT_REFERENCE, reference, WorkPlanProcess.TITLE, "CMS-AMMPA education plan",
+                WorkPlanProcess.PERIOD_START, today.getYear() + 1, WorkPlanProcess.PERIOD_END, today.getYear() + 2,
+                WorkPlanProcess.THEMES, "A: Education"));
         ProcessInstance review = instance(followUps.startReviewNow(reference, today));
         ProcessInstance suspended = suspension.request(reference, "PARTNER_REVIEW", "AMMPA reviews its international work");
         var ammpa = partners.getByAcronym("AMMPA");
@@ -217,6 +222,8 @@ class AgreementsInForceProcessTest {
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(review.getId())
                 .singleResult().getDeleteReason()).isEqualTo("Agreement CMS-AMMPA terminated");
         assertThat(workPlans.get("JWP-CMS-AMMPA-2026").status()).isEqualTo(WorkPlanStatus.STOPPED);
+        assertThat(drafting).isEnded();
+        assertThat(workPlans.get(drafting.getBusinessKey()).status()).isEqualTo(WorkPlanStatus.STOPPED);
         assertThat(notificationLog.search(reference, null, "agreement-terminated", 10)).extracting(Notification::recipientEmail)
                 .contains("laura.bennett@ammpa.example.org", "marc@cms.example.org");
     }
