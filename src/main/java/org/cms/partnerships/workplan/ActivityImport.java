@@ -53,7 +53,7 @@ public class ActivityImport {
         } catch (IOException | RuntimeException e) {
             throw new InvalidInputException("The file is not readable CSV with a header line: " + e.getMessage());
         }
-        return importLines(planReference, lines);
+        return importLines(planReference, lines, false, List.of(), new ArrayList<>());
     }
 
     @Transactional
@@ -79,13 +79,16 @@ public class ActivityImport {
             });
             lines.add(new Line(i + 1, fields));
         }
-        return importLines(planReference, lines);
+        return importLines(planReference, lines, false, List.of(), new ArrayList<>());
     }
 
     /**
-     * Activities typed in a form, one per line: {@code code | timeframe | description | funding}
-     * (funding "yes" when subject to external funding); the theme is the code's letters. Empty text
-     * imports nothing.
+     * Activities typed in a form, one per line: {@code code | timeframe | description | funding | lead}
+     * (funding "yes" when subject to external funding, lead CMS, the partner or Joint; both optional);
+     * the theme is the code's letters. A line with a code the plan already has changes that activity,
+     * and {@code code | remove} takes it out. Empty text changes nothing.
+     *
+     * @return how many activities were added, changed or removed
      */
     @Transactional
     public int importTyped(String planReference, String text) {
@@ -93,37 +96,58 @@ public class ActivityImport {
             return 0;
         }
         List<Line> lines = new ArrayList<>();
+        List<String> removals = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        Set<String> existing = new HashSet<>();
+        workPlans.activities(planReference).forEach(a -> existing.add(a.code()));
         String[] rows = text.strip().split("\\R");
         for (int i = 0; i < rows.length; i++) {
             if (rows[i].isBlank()) {
                 continue;
             }
             String[] cells = rows[i].split("\\|", -1);
+            String code = cells[0].trim().toUpperCase();
+            if (cells.length == 2 && cells[1].trim().equalsIgnoreCase("remove")) {
+                if (existing.contains(code)) {
+                    removals.add(code);
+                } else {
+                    problems.add("Line %d: there is no activity %s to remove".formatted(i + 1, code));
+                }
+                continue;
+            }
             Map<String, String> fields = new java.util.HashMap<>();
-            String code = cells[0].trim();
             fields.put("code", code);
             fields.put("theme", code.replaceAll("\\d.*", ""));
             fields.put("timeframe", cells.length > 1 ? cells[1].trim() : "");
             fields.put("description", cells.length > 2 ? cells[2].trim() : "");
             fields.put("externalFunding", cells.length > 3 ? cells[3].trim() : "");
+            fields.put("lead", cells.length > 4 ? cells[4].trim() : "");
             lines.add(new Line(i + 1, fields));
         }
-        return importLines(planReference, lines);
+        return importLines(planReference, lines, true, removals, problems);
     }
 
-    private int importLines(String planReference, List<Line> lines) {
+    /**
+     * Checks every line, then writes all or nothing. With {@code changeExisting} (the forms) a code
+     * the plan already has changes that activity; in a file it is a mistake.
+     */
+    private int importLines(String planReference, List<Line> lines, boolean changeExisting, List<String> removals,
+                            List<String> problems) {
         WorkPlan plan = workPlans.get(planReference);
         if (!EDITABLE.contains(plan.status())) {
             throw new ConflictException("%s is %s: activities are imported while the plan is drafted".formatted(
                     planReference, plan.status()));
         }
-        if (lines.isEmpty()) {
+        if (lines.isEmpty() && removals.isEmpty() && problems.isEmpty()) {
             throw new InvalidInputException("The file has no activities");
         }
         Set<String> themes = new HashSet<>(workPlans.themeCodes(planReference));
         Set<String> codes = new HashSet<>();
-        workPlans.activities(planReference).forEach(a -> codes.add(a.code()));
-        List<String> problems = new ArrayList<>();
+        Set<String> existing = new HashSet<>();
+        workPlans.activities(planReference).forEach(a -> existing.add(a.code()));
+        if (!changeExisting) {
+            codes.addAll(existing);
+        }
         List<WorkPlanService.NewActivity> activities = new ArrayList<>();
         for (Line line : lines) {
             List<String> lineProblems = new ArrayList<>();
@@ -159,8 +183,15 @@ public class ActivityImport {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        activities.forEach(a -> workPlans.addActivity(planReference, a));
-        return activities.size();
+        for (WorkPlanService.NewActivity activity : activities) {
+            if (existing.contains(activity.code())) {
+                workPlans.changeActivity(planReference, activity);
+            } else {
+                workPlans.addActivity(planReference, activity);
+            }
+        }
+        removals.forEach(code -> workPlans.removeActivity(planReference, code));
+        return activities.size() + removals.size();
     }
 
     private static String text(Line line, String column) {

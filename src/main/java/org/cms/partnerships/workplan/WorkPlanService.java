@@ -85,6 +85,34 @@ public class WorkPlanService {
                 .update();
     }
 
+    /** A drafted activity changed in a form: its theme, description, timeframe, lead and funding. */
+    @Transactional
+    public void changeActivity(String planReference, NewActivity a) {
+        jdbc.sql("""
+                UPDATE work_plan_activity SET theme_code = :theme, description = :description, timeframe = :timeframe,
+                       lead = COALESCE(:lead, lead), heading = COALESCE(:heading, heading),
+                       subject_to_external_funding = :external, funding_status = :funding
+                WHERE work_plan_id = :planId AND code = :code""")
+                .param("planId", get(planReference).id())
+                .param("theme", a.themeCode())
+                .param("code", a.code())
+                .param("heading", a.heading())
+                .param("description", a.description())
+                .param("timeframe", a.timeframe())
+                .param("lead", a.lead())
+                .param("external", a.subjectToExternalFunding())
+                .param("funding", (a.subjectToExternalFunding() ? FundingStatus.NOT_SECURED : FundingStatus.NOT_REQUIRED).name())
+                .update();
+    }
+
+    /** A drafted activity taken out of the plan (nothing has been done on it yet). */
+    @Transactional
+    public void removeActivity(String planReference, String code) {
+        long id = activity(planReference, code).id();
+        jdbc.sql("DELETE FROM activity_log_entry WHERE activity_id = :id").param("id", id).update();
+        jdbc.sql("DELETE FROM work_plan_activity WHERE id = :id").param("id", id).update();
+    }
+
     /**
      * Stops every plan of the agreement that is not closed (the agreement ended); returns their
      * references. Activities keep their status, so the record shows how far each got.

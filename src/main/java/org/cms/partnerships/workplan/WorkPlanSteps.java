@@ -79,9 +79,9 @@ class WorkPlanSteps {
     JavaDelegate recordWorkPlanRevision() {
         return execution -> {
             String plan = plan(execution);
-            int added = activityImport.importTyped(plan, (String) execution.getVariable(ACTIVITIES_TO_ADD));
+            int changed = activityImport.importTyped(plan, (String) execution.getVariable(ACTIVITIES_TO_ADD));
             workPlans.addComment(plan, "REVISION", "Secretariat", Actor.current(identity),
-                    "Revised after consultation" + (added > 0 ? "; %d activities added".formatted(added) : ""));
+                    "Revised after consultation" + (changed > 0 ? "; %d activities added, changed or removed".formatted(changed) : ""));
             workPlans.setStatus(plan, WorkPlanStatus.AWAITING_ENDORSEMENT);
             refresh(execution, plan);
         };

@@ -97,9 +97,24 @@ class JointWorkPlanProcessTest {
         assertThat(plan).isWaitingAt(TASK_REVISE);
         assertThat(workPlans.comments(CITES_2012)).filteredOn(c -> c.kind().equals("CONSULTATION"))
                 .extracting(WorkPlanService.Comment::text).hasSize(2).first().asString().contains("FAO");
-        complete(task(plan), Map.of(ACTIVITIES_TO_ADD,
-                "D5 | 2013 | Joint side event on migratory species listed in both Conventions at CITES CoP16 | no"));
+        // The revision adds, changes and removes activities in one go, or nothing if a line is wrong.
+        int before = workPlans.activities(CITES_2012).size();
+        assertThatThrownBy(() -> complete(task(plan), Map.of(ACTIVITIES_TO_ADD, "D5 | 2013 | A side event at CoP16 | no\nD9 | remove")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("Line 2: there is no activity D9 to remove");
+        assertThat(workPlans.activities(CITES_2012)).hasSize(before);
+        complete(task(plan), Map.of(ACTIVITIES_TO_ADD, """
+                D5 | 2013 | Joint side event on migratory species listed in both Conventions at CITES CoP16 | no | Joint
+                B8 | 2013-2014 | Trilateral meetings with FAO on the sharks Conservation Management Plan (subject to external funding) | yes | CMS
+                B15 | remove"""));
         assertThat(workPlans.activity(CITES_2012, "D5").timeframe()).isEqualTo("2013");
+        assertThat(workPlans.activity(CITES_2012, "B8")).satisfies(b8 -> {
+            assertThat(b8.timeframe()).isEqualTo("2013-2014");
+            assertThat(b8.lead()).isEqualTo("CMS");
+            assertThat(b8.heading()).isEqualTo("Sharks");
+        });
+        assertThat(workPlans.activities(CITES_2012)).hasSize(before).extracting(WorkPlanActivity::code).doesNotContain("B15");
+        assertThat(workPlans.comments(CITES_2012)).extracting(WorkPlanService.Comment::text)
+                .contains("Revised after consultation; 3 activities added, changed or removed");
 
         // Both bodies in parallel: until both have endorsed, the 2008-2011 list stays in implementation.
         assertThat(plan).isWaitingAt(CMS_ENDORSEMENT, PARTNER_ENDORSEMENT);
