@@ -27,6 +27,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.cms.partnerships.register.PartnerService;
+import org.cms.partnerships.workplan.WorkPlanService;
+import org.cms.partnerships.workplan.WorkPlanStatus;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -42,6 +45,8 @@ class AgreementSuspensionProcessTest {
     @Autowired ProcessEngine engine;
     @Autowired SuspensionProcess suspension;
     @Autowired AgreementService agreements;
+    @Autowired WorkPlanService workPlans;
+    @Autowired PartnerService partners;
     @Autowired TestRestTemplate rest;
 
     @BeforeEach
@@ -73,7 +78,10 @@ class AgreementSuspensionProcessTest {
     }
 
     @Test
-    void suspendedAgreementIsReinstatedWithBothStepsInItsHistory() {
+    void suspendedAgreementIsReinstatedWithBothStepsInItsHistoryAndItsWorkPlanStopped() {
+        workPlans.create(new WorkPlanService.NewWorkPlan("JWP-WHMSI-2026", partners.getByAcronym("WHMSI").id(),
+                agreements.get("CMS-WHMSI-2008").id(), "CMS-WHMSI species work plan", 2026, 2027,
+                WorkPlanStatus.IN_IMPLEMENTATION, null));
         ProcessInstance instance = suspension.request("CMS-WHMSI-2008", "DISPUTE",
                 "Disagreement over the secretariat role for WHMSI");
 
@@ -82,6 +90,9 @@ class AgreementSuspensionProcessTest {
         assertThat(instance).hasPassed(SuspensionProcess.SUSPEND).isWaitingAt(SuspensionProcess.TASK_REINSTATE);
         assertThat(task(instance)).hasCandidateGroup(Groups.PARTNERSHIP_OFFICERS);
         assertThat(agreements.get("CMS-WHMSI-2008").status()).isEqualTo(AgreementStatus.SUSPENDED);
+        assertThat(workPlans.get("JWP-WHMSI-2026").status()).isEqualTo(WorkPlanStatus.STOPPED);
+        assertThat(workPlans.comments("JWP-WHMSI-2026")).extracting(WorkPlanService.Comment::author, WorkPlanService.Comment::text)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("amina", "Agreement CMS-WHMSI-2008 suspended (DISPUTE)"));
 
         completeAs("oliver", Groups.PARTNERSHIP_OFFICERS, instance,
                 withVariables(REINSTATEMENT_REASON, "Settled at the Steering Committee meeting"));
