@@ -19,6 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.cms.partnerships.workplan.WorkPlanProcess;
+import org.cms.partnerships.workplan.WorkPlanService;
+import org.cms.partnerships.workplan.WorkPlanStatus;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -45,6 +48,7 @@ class PostgresIntegrationTest {
     @Test
     void migratesLoadsTheDemoRegisterOnceAndRunsProcessesOnPostgres() {
         String instanceId;
+        String planInstanceId;
         try (ConfigurableApplicationContext app = start()) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             assertThat(jdbc.sql("SELECT COUNT(*) FROM flyway_schema_history WHERE success AND version = '1'").query(Integer.class).single())
@@ -62,6 +66,19 @@ class PostgresIntegrationTest {
                     SuspensionProcess.DECISION, "SUSPEND", SuspensionProcess.DECISION_COMMENT, "Until the review ends"));
             assertThat(agreements.get("CMS-GNF").status()).isEqualTo(AgreementStatus.SUSPENDED);
             instanceId = instance.getId();
+
+            // The real 2012-2014 plan: its activity list in a process variable, V5's comments table.
+            ProcessInstance plan = engine.getRuntimeService().startProcessInstanceByKey(WorkPlanProcess.KEY,
+                    java.util.Map.of(WorkPlanProcess.WORK_PLAN_REFERENCE, "JWP-CMS-CITES-2012-2014"));
+            var draft = engine.getTaskService().createTaskQuery().processInstanceId(plan.getId()).singleResult();
+            engine.getTaskService().complete(draft.getId(), java.util.Map.of(
+                    WorkPlanProcess.ACTIVITIES_TO_ADD, "D5 | 2013 | Joint side event at CITES CoP16 | no | Joint",
+                    WorkPlanProcess.COMMENT_DEADLINE_DATE, java.time.LocalDate.now().plusDays(30).toString()));
+            WorkPlanService workPlans = app.getBean(WorkPlanService.class);
+            assertThat(workPlans.get("JWP-CMS-CITES-2012-2014").status()).isEqualTo(WorkPlanStatus.IN_CONSULTATION);
+            assertThat(workPlans.activities("JWP-CMS-CITES-2012-2014")).hasSize(32);
+            workPlans.addComment("JWP-CMS-CITES-2012-2014", "CONSULTATION", "CITES", "oliver", "Comments kept on PostgreSQL");
+            planInstanceId = plan.getId();
         }
 
         try (ConfigurableApplicationContext app = start()) {
@@ -72,6 +89,10 @@ class PostgresIntegrationTest {
                     .as("the suspended agreement still waits for reinstatement after a restart").isEqualTo(1);
             assertThat(app.getBean(AgreementService.class).history("CMS-GNF")).last()
                     .extracting(h -> h.toStatus()).isEqualTo(AgreementStatus.SUSPENDED);
+            assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(planInstanceId).count())
+                    .as("the 2012-2014 plan is still in consultation after a restart").isEqualTo(1);
+            assertThat(app.getBean(WorkPlanService.class).comments("JWP-CMS-CITES-2012-2014"))
+                    .extracting(WorkPlanService.Comment::text).containsExactly("Comments kept on PostgreSQL");
         }
     }
 
