@@ -84,6 +84,14 @@ class JointWorkPlanProcessTest {
         assertThat((String) engine.getRuntimeService().getVariable(plan.getId(), ACTIVITIES_TEXT)).hasSizeLessThan(4000)
                 .contains("A1 (2012, NOT_STARTED): On-going update", "B1 (2012-2014, NOT_STARTED, funding NOT_SECURED)");
 
+        // Text longer than the engine keeps is refused with a clear message, not a database error.
+        String tooLong = "D9 | 2013 | A very long list of activities typed into the form | no\n".repeat(70);
+        assertThatThrownBy(() -> complete(task(plan), Map.of(ACTIVITIES_TO_ADD, tooLong, COMMENT_DEADLINE_DATE, today.plusDays(30).toString())))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("'activitiesToAdd' is %d characters long; at most 4000 fit".formatted(tooLong.length()))
+                .hasMessageContaining("import the activities as a CSV or JSON file");
+        assertThat(plan).isWaitingAt(TASK_DRAFT);
+
         // Consultation: sent to the CITES focal point, two rounds of comments, then the deadline.
         complete(task(plan), Map.of(COMMENT_DEADLINE_DATE, today.plusDays(30).toString()));
         assertThat(workPlans.get(CITES_2012).status()).isEqualTo(WorkPlanStatus.IN_CONSULTATION);

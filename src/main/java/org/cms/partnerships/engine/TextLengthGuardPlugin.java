@@ -1,0 +1,63 @@
+package org.cms.partnerships.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.cms.partnerships.common.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses text the engine cannot keep, with a clear message, before it fails in the database.
+ * Camunda stores a string variable (and its history) in a 4000-character column, so a longer text
+ * from a form or the REST API would otherwise end in a persistence error and a 500. Checked when a
+ * user task is completed and when a process starts; long content belongs in the register (for a
+ * plan's activities: the CSV or JSON import).
+ */
+@Component
+public class TextLengthGuardPlugin extends AbstractProcessEnginePlugin {
+
+    /** Characters the engine keeps of a string variable. */
+    public static final int MAX_TEXT = 4000;
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPostBPMNParseListeners() == null) {
+            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+        }
+        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+            // An execution listener, not a task listener: the engine wraps a task listener's
+            // exception, and the REST API would no longer answer 400 with the problem.
+            @Override
+            public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+                activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, TextLengthGuardPlugin::check);
+            }
+
+            @Override
+            public void parseStartEvent(Element startEventElement, ScopeImpl scope, ActivityImpl startEventActivity) {
+                startEventActivity.addBuiltInListener(ExecutionListener.EVENTNAME_START, TextLengthGuardPlugin::check);
+            }
+        });
+    }
+
+    static void check(VariableScope scope) {
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, Object> variable : scope.getVariables().entrySet()) {
+            if (variable.getValue() instanceof String text && text.length() > MAX_TEXT) {
+                problems.add("'%s' is %d characters long; at most %d fit. Shorten it%s".formatted(variable.getKey(),
+                        text.length(), MAX_TEXT, variable.getKey().startsWith("activities")
+                                ? ", or import the activities as a CSV or JSON file (POST /api/work-plans/{reference}/activities)" : ""));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+}
