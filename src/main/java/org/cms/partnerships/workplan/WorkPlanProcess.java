@@ -28,6 +28,7 @@ public final class WorkPlanProcess {
     public static final String EXTENSION_DUE = "boundaryEvent_extensionDecisionDue";
     public static final String TASK_EXTENSION = "userTask_decideExtension";
     public static final String EXTENSION_ENDORSEMENT = "callActivity_endorseExtension";
+    public static final String PARTNER_EXTENSION_ENDORSEMENT = "callActivity_partnerBodyExtension";
     public static final String EXTEND = "serviceTask_extendPeriod";
     public static final String STOPPED = "boundaryEvent_planStopped";
     public static final String MARK_STOPPED = "serviceTask_markStopped";

@@ -235,7 +235,11 @@ class JointWorkPlanProcessTest {
         executeWhenDue(extensionDue);
         complete(task(plan), Map.of(EXTENSION_DECISION, "EXTEND", NEW_END_YEAR, 2030,
                 EXTENSION_REASON, "The Year of the Bat campaign runs on into 2030"));
-        endorsements.decideAtMeeting(endorsements.calledBy(plan), 46, "UNEP/CMS/StC46/Doc.3", "ENDORSED");
+        // As in seed 002 §4, where the CITES Standing Committee endorsed the extension: both bodies decide.
+        assertThat(plan).isWaitingAt(EXTENSION_ENDORSEMENT, PARTNER_EXTENSION_ENDORSEMENT);
+        complete(task(endorsement(plan, "PARTNER_BODY")), endorsed("The WAZA Council agrees to the extension"));
+        assertThat(plan).isWaitingAt(EXTENSION_ENDORSEMENT).isNotWaitingAt(PARTNER_EXTENSION_ENDORSEMENT);
+        endorsements.decideAtMeeting(endorsement(plan, "CMS_STANDING_COMMITTEE"), 46, "UNEP/CMS/StC46/Doc.3", "ENDORSED");
         assertThat(plan).hasPassed(EXTEND).isWaitingAt(TASK_PROGRESS);
         assertThat(workPlans.get(reference).periodEndYear()).isEqualTo(2030);
         assertThat(timer(plan, EXTENSION_DUE).getDuedate()).isEqualTo(at(LocalDate.of(2030, 10, 2)));
@@ -248,14 +252,15 @@ class JointWorkPlanProcessTest {
     }
 
     @Test
-    void anExtensionTheCommitteeRefusesClosesThePlanOnItsOriginalPeriod() {
+    void anExtensionTheCommitteeRefusesClosesThePlanOnItsOriginalPeriodThoughThePartnerAgreed() {
         String reference = "JWP-WAZA-2034-2035";
         ProcessInstance plan = proposeAndConsult(reference, 2034, 2035);
         bothBodiesEndorse(plan, "UNEP/CMS/StC44/Doc.13");
         execute(timer(plan, EXTENSION_DUE));
         complete(task(plan), Map.of(EXTENSION_DECISION, "EXTEND", NEW_END_YEAR, 2036, EXTENSION_REASON, "More time for the bat surveys"));
-        endorsements.decideAtMeeting(endorsements.calledBy(plan), 50, "UNEP/CMS/StC50/Doc.4", "NOT_ENDORSED");
-        assertThat(plan).hasPassed(EXTENSION_ENDORSEMENT, CLOSE, END_CLOSED).hasNotPassed(EXTEND).isEnded();
+        complete(task(endorsement(plan, "PARTNER_BODY")), endorsed("The WAZA Council agrees to the extension"));
+        endorsements.decideAtMeeting(endorsement(plan, "CMS_STANDING_COMMITTEE"), 50, "UNEP/CMS/StC50/Doc.4", "NOT_ENDORSED");
+        assertThat(plan).hasPassed(EXTENSION_ENDORSEMENT, PARTNER_EXTENSION_ENDORSEMENT, CLOSE, END_CLOSED).hasNotPassed(EXTEND).isEnded();
         assertThat(workPlans.get(reference).status()).isEqualTo(WorkPlanStatus.CLOSED);
         assertThat(workPlans.get(reference).periodEndYear()).isEqualTo(2035);
     }
