@@ -72,15 +72,7 @@ public class WorkPlanService {
                 INSERT INTO work_plan_activity (work_plan_id, theme_code, code, heading, description, timeframe, lead,
                                                 subject_to_external_funding, funding_status, status)
                 VALUES (:planId, :theme, :code, :heading, :description, :timeframe, :lead, :external, :funding, :status)""")
-                .param("planId", get(planReference).id())
-                .param("theme", a.themeCode())
-                .param("code", a.code())
-                .param("heading", a.heading())
-                .param("description", a.description())
-                .param("timeframe", a.timeframe())
-                .param("lead", a.lead() == null ? "Joint" : a.lead())
-                .param("external", a.subjectToExternalFunding())
-                .param("funding", (a.subjectToExternalFunding() ? FundingStatus.NOT_SECURED : FundingStatus.NOT_REQUIRED).name())
+                .params(activityParams(planReference, a, a.lead() == null ? "Joint" : a.lead()))
                 .param("status", ActivityStatus.NOT_STARTED.name())
                 .update();
     }
@@ -93,16 +85,23 @@ public class WorkPlanService {
                        lead = COALESCE(:lead, lead), heading = COALESCE(:heading, heading),
                        subject_to_external_funding = :external, funding_status = :funding
                 WHERE work_plan_id = :planId AND code = :code""")
-                .param("planId", get(planReference).id())
-                .param("theme", a.themeCode())
-                .param("code", a.code())
-                .param("heading", a.heading())
-                .param("description", a.description())
-                .param("timeframe", a.timeframe())
-                .param("lead", a.lead())
-                .param("external", a.subjectToExternalFunding())
-                .param("funding", (a.subjectToExternalFunding() ? FundingStatus.NOT_SECURED : FundingStatus.NOT_REQUIRED).name())
+                .params(activityParams(planReference, a, a.lead()))
                 .update();
+    }
+
+    /** The named parameters adding and changing an activity share. */
+    private java.util.Map<String, Object> activityParams(String planReference, NewActivity a, String lead) {
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("planId", get(planReference).id());
+        params.put("theme", a.themeCode());
+        params.put("code", a.code());
+        params.put("heading", a.heading());
+        params.put("description", a.description());
+        params.put("timeframe", a.timeframe());
+        params.put("lead", lead);
+        params.put("external", a.subjectToExternalFunding());
+        params.put("funding", (a.subjectToExternalFunding() ? FundingStatus.NOT_SECURED : FundingStatus.NOT_REQUIRED).name());
+        return params;
     }
 
     /** A drafted activity taken out of the plan (nothing has been done on it yet). */

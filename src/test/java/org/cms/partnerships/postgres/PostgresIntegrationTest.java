@@ -72,11 +72,14 @@ class PostgresIntegrationTest {
                     java.util.Map.of(WorkPlanProcess.WORK_PLAN_REFERENCE, "JWP-CMS-CITES-2012-2014"));
             var draft = engine.getTaskService().createTaskQuery().processInstanceId(plan.getId()).singleResult();
             engine.getTaskService().complete(draft.getId(), java.util.Map.of(
-                    WorkPlanProcess.ACTIVITIES_TO_ADD, "D5 | 2013 | Joint side event at CITES CoP16 | no | Joint",
+                    WorkPlanProcess.ACTIVITIES_TO_ADD, "D5 | 2013 | Joint side event at CITES CoP16 | no | Joint\n"
+                            + "D3 | 2013 | Share experience about InforMEA at a joint webinar | no\nD2 | remove",
                     WorkPlanProcess.COMMENT_DEADLINE_DATE, java.time.LocalDate.now().plusDays(30).toString()));
             WorkPlanService workPlans = app.getBean(WorkPlanService.class);
             assertThat(workPlans.get("JWP-CMS-CITES-2012-2014").status()).isEqualTo(WorkPlanStatus.IN_CONSULTATION);
-            assertThat(workPlans.activities("JWP-CMS-CITES-2012-2014")).hasSize(32);
+            assertThat(workPlans.activities("JWP-CMS-CITES-2012-2014")).hasSize(31);
+            assertThat(workPlans.activity("JWP-CMS-CITES-2012-2014", "D3").timeframe()).isEqualTo("2013");
+            assertThat(workPlans.activity("JWP-CMS-CITES-2012-2014", "D3").heading()).isEqualTo("Outreach and capacity building");
             workPlans.addComment("JWP-CMS-CITES-2012-2014", "CONSULTATION", "CITES", "oliver", "Comments kept on PostgreSQL");
             planInstanceId = plan.getId();
         }
