@@ -52,6 +52,9 @@ class WorkPlanProposal implements ExecutionListener {
                 problems.add("The lifecycle of %s is already under way".formatted(existing));
             } else {
                 requireInForce(plan.agreementReference(), problems);
+                if (plan.predecessorReference() != null) {
+                    requireHandsOver(workPlans.get(plan.predecessorReference()), problems);
+                }
             }
             throwIf(problems);
         } else {
@@ -102,6 +105,8 @@ class WorkPlanProposal implements ExecutionListener {
             } else if (agreement != null && !previous.partnerAcronym().equals(agreement.partnerAcronym())) {
                 problems.add("%s is a plan with %s, not with %s".formatted(predecessor, previous.partnerAcronym(),
                         agreement.partnerAcronym()));
+            } else {
+                requireHandsOver(previous, problems);
             }
         }
         throwIf(problems);
@@ -113,6 +118,14 @@ class WorkPlanProposal implements ExecutionListener {
                 agreement.id(), title, start, end, WorkPlanStatus.DRAFT, previous == null ? null : previous.id()));
         themes.forEach(t -> workPlans.addTheme(reference, t[0], t[1]));
         return workPlans.get(reference);
+    }
+
+    /** Only a plan still in implementation has unfinished activities to hand over (once). */
+    private static void requireHandsOver(WorkPlan predecessor, List<String> problems) {
+        if (predecessor.status() != WorkPlanStatus.IN_IMPLEMENTATION) {
+            problems.add("%s is %s: only a plan in implementation hands its unfinished activities over to a successor"
+                    .formatted(predecessor.reference(), predecessor.status()));
+        }
     }
 
     private Agreement requireInForce(String reference, List<String> problems) {

@@ -25,6 +25,7 @@ import org.cms.partnerships.common.RegisterClock;
 import org.cms.partnerships.endorsement.EndorsementProcess;
 import org.cms.partnerships.notification.Notification;
 import org.cms.partnerships.notification.NotificationLog;
+import org.cms.partnerships.register.PartnerService;
 import org.cms.partnerships.security.Groups;
 import org.cms.partnerships.support.CmsIntegrationTest;
 import org.cms.partnerships.support.EndorsementDriver;
@@ -53,6 +54,7 @@ class JointWorkPlanProcessTest {
 
     @Autowired ProcessEngine engine;
     @Autowired WorkPlanService workPlans;
+    @Autowired PartnerService partners;
     @Autowired NotificationLog notificationLog;
     @Autowired TestRestTemplate rest;
 
@@ -275,6 +277,14 @@ class JointWorkPlanProcessTest {
                 .hasMessageContaining("CMS-WAZA-2006 is SUPERSEDED: a joint work plan needs an agreement in force")
                 .hasMessageContaining("Theme 'Outreach' must read like 'A: Harmonization'");
         assertThat(workPlans.find("JWP-WAZA-2030-2032")).isEmpty();
+
+        workPlans.create(new WorkPlanService.NewWorkPlan("JWP-WAZA-2009-2010", partners.getByAcronym("WAZA").id(), null,
+                "Year of the Gorilla joint plan", 2009, 2010, WorkPlanStatus.CLOSED, null));
+        Map<String, Object> successor = newPlan(2036, 2037);
+        successor.put(PREDECESSOR, "JWP-WAZA-2009-2010");
+        assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(KEY, successor))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("JWP-WAZA-2009-2010 is CLOSED: only a plan in implementation hands its unfinished activities over");
         assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(KEY, Map.of(WORK_PLAN_REFERENCE, CITES_2008)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("only a draft plan starts its lifecycle");
     }
