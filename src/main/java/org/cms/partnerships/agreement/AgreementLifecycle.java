@@ -55,9 +55,7 @@ public class AgreementLifecycle {
         Agreement agreement = agreements.get(reference);
         List<String> problems = new ArrayList<>();
         String why = FormValues.requiredText(reason, "reason for withdrawing", 10, problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        InvalidInputException.throwIfAny(problems);
         if (!AgreementStatus.IN_PREPARATION.contains(agreement.status())) {
             throw new ConflictException("%s is %s: only a proposal not yet signed can be withdrawn"
                     .formatted(reference, agreement.status()));
@@ -77,9 +75,7 @@ public class AgreementLifecycle {
         if (value.equals("DECLINED") && FormValues.text(reason).length() < 10) {
             problems.add("Say why the partner declined (at least 10 characters)");
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        InvalidInputException.throwIfAny(problems);
         Map<String, Object> variables = new HashMap<>();
         variables.put(PARTNER_DECISION, value);
         variables.put(PARTNER_DECISION_REASON, FormValues.text(reason));

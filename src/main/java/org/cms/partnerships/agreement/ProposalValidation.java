@@ -97,9 +97,7 @@ class ProposalValidation implements ExecutionListener {
             open.ifPresent(o -> problems.add("A proposal for a %s with %s is already under way: %s (%s)"
                     .formatted(o.instrumentType().label(), o.partnerAcronym(), o.reference(), o.status())));
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        InvalidInputException.throwIfAny(problems);
 
         Partner partner = existing.isPresent() ? existing.get() : createPartner(execution, newCategory);
         List<String> family = FormValues.list(execution.getVariable(FAMILY_INSTRUMENTS));

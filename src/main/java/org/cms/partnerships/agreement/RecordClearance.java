@@ -36,9 +36,7 @@ class RecordClearance implements JavaDelegate {
         if (decision != null && decision != Decision.CLEAR && comments.length() < 10) {
             problems.add("Say why (at least 10 characters)");
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        InvalidInputException.throwIfAny(problems);
         agreements.addComment((String) execution.getVariable(AGREEMENT_REFERENCE), "CLEARANCE", "Executive Secretary",
                 Actor.current(identity), decision + (comments.isEmpty() ? "" : ": " + comments));
         if (decision == Decision.RETURN) {

@@ -40,9 +40,7 @@ class RecordConsultationComments implements JavaDelegate {
         }
         List<String> problems = new ArrayList<>();
         String comments = FormValues.requiredText(execution.getVariable(CONSULTATION_COMMENTS), "comments", 2, problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        InvalidInputException.throwIfAny(problems);
         agreements.addComment(reference, "CONSULTATION", secretariat, Actor.current(identity), comments);
     }
 }

@@ -6,7 +6,6 @@ import static org.cms.partnerships.agreement.AgreementVariables.AGREEMENT_REFERE
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -37,9 +36,7 @@ class RecordDraft implements JavaDelegate {
         List<String> problems = new ArrayList<>();
         if ("WITHDRAW".equals(execution.getVariable(DRAFT_ACTION))) {
             FormValues.requiredText(execution.getVariable(WITHDRAWAL_REASON), "reason for withdrawing", 10, problems);
-            if (!problems.isEmpty()) {
-                throw new InvalidInputException(problems);
-            }
+            InvalidInputException.throwIfAny(problems);
             return;
         }
         String url = FormValues.text(execution.getVariable(DRAFT_URL));
@@ -58,16 +55,14 @@ class RecordDraft implements JavaDelegate {
                         .formatted(earliest));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        InvalidInputException.throwIfAny(problems);
         agreements.recordDraft((String) execution.getVariable(AGREEMENT_REFERENCE), url, version, summary);
         execution.setVariable(REVISION_REASON, null);
         if (consult) {
             execution.setVariable(CONSULTATION_DEADLINE_DATE, deadline.toString());
-            execution.setVariable(CONSULTATION_DEADLINE_AT, at(deadline.plusDays(1), LocalTime.MIDNIGHT));
+            execution.setVariable(CONSULTATION_DEADLINE_AT, RegisterClock.at(deadline.plusDays(1), LocalTime.MIDNIGHT));
             execution.setVariable(CONSULTATION_REMINDER_AT,
-                    at(deadline.minusDays(settings.consultationReminderDays()), LocalTime.of(9, 0)));
+                    RegisterClock.at(deadline.minusDays(settings.consultationReminderDays()), LocalTime.of(9, 0)));
         }
     }
 
@@ -78,9 +73,5 @@ class RecordDraft implements JavaDelegate {
         List<String> family = (List<String>) execution.getVariable(FAMILY_INSTRUMENT_LIST);
         return Boolean.TRUE.equals(route.get("familyConsultation")) && family != null && !family.isEmpty()
                 && !Boolean.TRUE.equals(execution.getVariable(RETURN_TO_ENDORSEMENT));
-    }
-
-    private static Date at(LocalDate day, LocalTime time) {
-        return Date.from(day.atTime(time).atZone(RegisterClock.SECRETARIAT_ZONE).toInstant());
     }
 }

@@ -69,9 +69,7 @@ class RecordDueDiligence implements JavaDelegate {
         if (outcome == Outcome.CLEARED && !failed.isEmpty()) {
             problems.add("A partner failing a check (" + String.join(", ", failed) + ") cannot be cleared without conditions");
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        InvalidInputException.throwIfAny(problems);
         String reference = (String) execution.getVariable(AGREEMENT_REFERENCE);
         String summary = "Outcome %s, risk %s%s%s%s".formatted(outcome, risk,
                 failed.isEmpty() ? "; all checks passed" : "; failed: " + String.join(", ", failed),

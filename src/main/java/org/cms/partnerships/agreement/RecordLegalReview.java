@@ -36,9 +36,7 @@ class RecordLegalReview implements JavaDelegate {
         if (decision == Decision.CHANGES_REQUIRED && comments.length() < 10) {
             problems.add("Say which changes are required (at least 10 characters)");
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        InvalidInputException.throwIfAny(problems);
         agreements.addComment((String) execution.getVariable(AGREEMENT_REFERENCE), "LEGAL_REVIEW", "Legal",
                 Actor.current(identity), decision + (comments.isEmpty() ? "" : ": " + comments));
         if (decision == Decision.CHANGES_REQUIRED) {

@@ -46,9 +46,7 @@ class RecordPartnerDecision implements JavaDelegate {
         if (date != null && date.isAfter(RegisterClock.today())) {
             problems.add("The date of the partner's decision %s is in the future".formatted(date));
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        InvalidInputException.throwIfAny(problems);
         String source = decision == Decision.WITHDRAW ? "Secretariat" : (String) execution.getVariable(PARTNER_ACRONYM);
         agreements.addComment((String) execution.getVariable(AGREEMENT_REFERENCE), "PARTNER_DECISION", source,
                 Actor.current(identity), decision + " on " + date + (reason.isEmpty() ? "" : ": " + reason));

@@ -63,9 +63,7 @@ class RecordSignature implements JavaDelegate {
                 problems.add("It cannot expire (%s) before it enters into force (%s)".formatted(expiresOn, inForceFrom));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        InvalidInputException.throwIfAny(problems);
         String by = Actor.current(identity);
         agreements.recordSignature(reference, signedOn, inForceFrom, place, forCms, forPartner,
                 AnnualReview.firstReviewAfter(signedOn, today), expiresOn);

@@ -21,6 +21,13 @@ public class InvalidInputException extends BadUserRequestException {
         this(List.of(problem));
     }
 
+    /** Throws when the checks found anything; callers collect every problem first. */
+    public static void throwIfAny(List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
     public List<String> problems() {
         return problems;
     }

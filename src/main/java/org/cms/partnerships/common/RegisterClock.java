@@ -2,7 +2,9 @@ package org.cms.partnerships.common;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
@@ -23,5 +25,10 @@ public final class RegisterClock {
 
     public static LocalDate today() {
         return LocalDate.ofInstant(now(), SECRETARIAT_ZONE);
+    }
+
+    /** That time of that day in Bonn, as the engine's timers want it (timeDate expressions). */
+    public static Date at(LocalDate day, LocalTime time) {
+        return Date.from(day.atTime(time).atZone(SECRETARIAT_ZONE).toInstant());
     }
 }

@@ -51,7 +51,7 @@ public class DemoClockApi {
         if (date.isBefore(RegisterClock.today())) {
             throw new ConflictException("The demo clock only moves forward (today is %s)".formatted(RegisterClock.today()));
         }
-        Date target = Date.from(date.atTime(LocalTime.of(10, 0)).atZone(RegisterClock.SECRETARIAT_ZONE).toInstant());
+        Date target = RegisterClock.at(date, LocalTime.of(10, 0));
         if (target.after(ClockUtil.getCurrentTime())) {
             ClockUtil.reset();
             ClockUtil.offset(target.getTime() - System.currentTimeMillis());

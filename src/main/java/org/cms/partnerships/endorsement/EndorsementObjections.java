@@ -50,9 +50,7 @@ public class EndorsementObjections {
         }
         String member = members.servingMemberNamed(memberName, problems);
         String why = FormValues.requiredText(reason, "reason of the objection", 3, problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        InvalidInputException.throwIfAny(problems);
         boolean open = procedure.decision() == null && !RegisterClock.today().isAfter(procedure.objectionDeadline());
         if (open) {
             try {

@@ -60,9 +60,7 @@ class EndorsementRequestValidation implements ExecutionListener {
                 problems.add(e.getMessage());
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        InvalidInputException.throwIfAny(problems);
         execution.setVariable(SUBJECT_TITLE, subject.title());
         execution.setVariable("partnerAcronym", subject.partnerAcronym());
         execution.setVariable("partnerName", subject.partnerName());

@@ -47,9 +47,7 @@ class RecordEndorsementDecision implements JavaDelegate {
         RecordedDecision recorded = RecordedDecision.read(execution, current, problems);
         LocalDate date = recorded.date();
         String text = recorded.text();
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        InvalidInputException.throwIfAny(problems);
         SubjectType type = SubjectType.valueOf((String) execution.getVariable(SUBJECT_TYPE));
         String reference = (String) execution.getVariable(SUBJECT_REFERENCE);
         String by = Actor.current(identity);

@@ -33,9 +33,7 @@ class RecordEndorsementDeferral implements JavaDelegate {
         List<String> problems = new ArrayList<>();
         Endorsement meeting = endorsements.get(((Number) execution.getVariable(ENDORSEMENT_ID)).longValue());
         RecordedDecision recorded = RecordedDecision.read(execution, meeting, problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        InvalidInputException.throwIfAny(problems);
         LocalDate date = recorded.date();
         String text = recorded.text();
         Endorsement deferred = endorsements.decide(meeting.id(), Decision.DEFERRED, date, text, Actor.current(identity));

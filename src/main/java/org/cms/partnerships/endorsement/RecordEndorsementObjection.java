@@ -44,9 +44,7 @@ class RecordEndorsementObjection implements JavaDelegate {
         String member = members.servingMemberNamed(execution.getVariable(OBJECTOR), problems);
         String reason = FormValues.requiredText(execution.getVariable(OBJECTION_REASON), "reason of the objection", 3,
                 problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        InvalidInputException.throwIfAny(problems);
         long endorsementId = ((Number) execution.getVariable(ENDORSEMENT_ID)).longValue();
         Object via = execution.getVariable(RECEIVED_VIA);
         endorsements.recordObjection(endorsementId, member, reason, false, via == null ? "OFFICER" : via.toString());

@@ -5,7 +5,6 @@ import static org.cms.partnerships.endorsement.EndorsementProcess.*;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -76,9 +75,7 @@ class RegisterEndorsementSchedule implements JavaDelegate {
         if (mode != null && committee.membersServingOn(membersServeOn).isEmpty()) {
             problems.add("No Standing Committee member serves on %s: nobody could be consulted".formatted(membersServeOn));
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        InvalidInputException.throwIfAny(problems);
 
         Endorsement endorsement = endorsements.open(new EndorsementService.Schedule(
                 SubjectType.valueOf((String) execution.getVariable(SUBJECT_TYPE)),
@@ -93,17 +90,13 @@ class RegisterEndorsementSchedule implements JavaDelegate {
             execution.setVariable(MEETING_DATE, meetingDate.toString());
             execution.setVariable(MEETING_ORDINAL, Endorsement.ordinal(meetingNumber));
             execution.setVariable(MEETING_LABEL, Endorsement.ordinal(meetingNumber) + " meeting of the Standing Committee");
-            execution.setVariable(DOCUMENTS_DUE_AT, at(meetingDate.minusDays(settings.documentsLeadDays()), LocalTime.of(9, 0)));
-            execution.setVariable(REMINDER_DUE_AT, at(meetingDate.minusDays(settings.reminderLeadDays()), LocalTime.of(9, 0)));
-            execution.setVariable(MEETING_AT, at(meetingDate, LocalTime.MIDNIGHT));
+            execution.setVariable(DOCUMENTS_DUE_AT, RegisterClock.at(meetingDate.minusDays(settings.documentsLeadDays()), LocalTime.of(9, 0)));
+            execution.setVariable(REMINDER_DUE_AT, RegisterClock.at(meetingDate.minusDays(settings.reminderLeadDays()), LocalTime.of(9, 0)));
+            execution.setVariable(MEETING_AT, RegisterClock.at(meetingDate, LocalTime.MIDNIGHT));
         } else {
             execution.setVariable(OBJECTION_DEADLINE, deadline.toString());
             // The deadline day counts in full.
-            execution.setVariable(DEADLINE_AT, at(deadline.plusDays(1), LocalTime.MIDNIGHT));
+            execution.setVariable(DEADLINE_AT, RegisterClock.at(deadline.plusDays(1), LocalTime.MIDNIGHT));
         }
-    }
-
-    private static Date at(LocalDate day, LocalTime time) {
-        return Date.from(day.atTime(time).atZone(RegisterClock.SECRETARIAT_ZONE).toInstant());
     }
 }

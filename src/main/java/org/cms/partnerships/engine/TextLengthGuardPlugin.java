@@ -56,8 +56,6 @@ public class TextLengthGuardPlugin extends AbstractProcessEnginePlugin {
                                 ? ", or import the activities as a CSV or JSON file (POST /api/work-plans/{reference}/activities)" : ""));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        InvalidInputException.throwIfAny(problems);
     }
 }

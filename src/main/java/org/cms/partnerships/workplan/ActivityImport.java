@@ -180,9 +180,7 @@ public class ActivityImport {
             activities.add(new WorkPlanService.NewActivity(theme, code, emptyToNull(text(line, "heading")), description,
                     timeframe, emptyToNull(text(line, "lead")), funding.equals("true") || funding.equals("yes")));
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        InvalidInputException.throwIfAny(problems);
         for (WorkPlanService.NewActivity activity : activities) {
             if (existing.contains(activity.code())) {
                 workPlans.changeActivity(planReference, activity);

@@ -56,7 +56,7 @@ class WorkPlanProposal implements ExecutionListener {
                     requireHandsOver(workPlans.get(plan.predecessorReference()), problems);
                 }
             }
-            throwIf(problems);
+            InvalidInputException.throwIfAny(problems);
         } else {
             plan = createPlan(execution, problems);
         }
@@ -109,10 +109,10 @@ class WorkPlanProposal implements ExecutionListener {
                 requireHandsOver(previous, problems);
             }
         }
-        throwIf(problems);
+        InvalidInputException.throwIfAny(problems);
         String reference = "JWP-" + agreement.partnerAcronym() + "-" + start + "-" + end;
         if (workPlans.find(reference).isPresent()) {
-            throwIf(List.of("A plan %s already exists".formatted(reference)));
+            throw new InvalidInputException("A plan %s already exists".formatted(reference));
         }
         workPlans.create(new WorkPlanService.NewWorkPlan(reference, partners.getByAcronym(agreement.partnerAcronym()).id(),
                 agreement.id(), title, start, end, WorkPlanStatus.DRAFT, previous == null ? null : previous.id()));
@@ -140,11 +140,5 @@ class WorkPlanProposal implements ExecutionListener {
             problems.add("%s is %s: a joint work plan needs an agreement in force".formatted(reference, agreement.status()));
         }
         return agreement;
-    }
-
-    private static void throwIf(List<String> problems) {
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
     }
 }

@@ -5,7 +5,6 @@ import static org.cms.partnerships.workplan.WorkPlanProcess.*;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,10 +54,10 @@ class WorkPlanSteps {
             if (deadline != null && !deadline.isAfter(RegisterClock.today())) {
                 problems.add("The deadline for comments %s is not in the future".formatted(deadline));
             }
-            throwIf(problems);
+            InvalidInputException.throwIfAny(problems);
             workPlans.setStatus(plan, WorkPlanStatus.IN_CONSULTATION);
             execution.setVariable(COMMENT_DEADLINE_DATE, deadline.toString());
-            execution.setVariable(COMMENT_DEADLINE_AT, at(deadline.plusDays(1), LocalTime.MIDNIGHT));
+            execution.setVariable(COMMENT_DEADLINE_AT, RegisterClock.at(deadline.plusDays(1), LocalTime.MIDNIGHT));
             refresh(execution, plan);
         };
     }
@@ -68,7 +67,7 @@ class WorkPlanSteps {
         return execution -> {
             List<String> problems = new ArrayList<>();
             String comments = FormValues.requiredText(execution.getVariable(PARTNER_COMMENTS), "partner's comments", 3, problems);
-            throwIf(problems);
+            InvalidInputException.throwIfAny(problems);
             workPlans.addComment(plan(execution), "CONSULTATION", (String) execution.getVariable("partnerAcronym"),
                     Actor.current(identity), comments);
             execution.setVariable(PARTNER_COMMENTS, null);
@@ -160,7 +159,7 @@ class WorkPlanSteps {
                     problems.add("%s waits for external funding: record the funding first".formatted(code));
                 }
             }
-            throwIf(problems);
+            InvalidInputException.throwIfAny(problems);
             workPlans.recordProgress(plan, code, status, text, on, funding, Actor.current(identity));
             for (String field : List.of(ACTIVITY_CODE, ACTIVITY_STATUS, LOG_TEXT, LOG_DATE, FUNDING_SECURED)) {
                 execution.setVariable(field, null);
@@ -179,7 +178,7 @@ class WorkPlanSteps {
             if (summary != null && summary.length() > 3000) {
                 problems.add("Keep the summary of the meeting under 3000 characters; the details go into the activities' progress");
             }
-            throwIf(problems);
+            InvalidInputException.throwIfAny(problems);
             workPlans.addComment(plan, "COORDINATION_MEETING", "Secretariats", Actor.current(identity), summary);
             Map<ActivityStatus, Long> counts = workPlans.activities(plan).stream()
                     .collect(Collectors.groupingBy(WorkPlanActivity::status, LinkedHashMap::new, Collectors.counting()));
@@ -206,7 +205,7 @@ class WorkPlanSteps {
                 }
                 FormValues.requiredText(execution.getVariable(EXTENSION_REASON), "reason for the extension", 5, problems);
             }
-            throwIf(problems);
+            InvalidInputException.throwIfAny(problems);
             workPlans.addComment(plan, "EXTENSION", "Secretariat", Actor.current(identity), decision
                     + (decision.equals("EXTEND") ? " to " + execution.getVariable(NEW_END_YEAR) + ": "
                     + execution.getVariable(EXTENSION_REASON) : ""));
@@ -251,7 +250,7 @@ class WorkPlanSteps {
         // A plan endorsed after its period (like a plan recorded late) still gets a year of
         // implementation and one coordination meeting before the officer must extend or close it.
         LocalDate earliest = RegisterClock.today().plusYears(1).plusDays(1);
-        execution.setVariable(EXTENSION_DECISION_AT, at(decision.isBefore(earliest) && plan.periodEndYear() < RegisterClock.today().getYear()
+        execution.setVariable(EXTENSION_DECISION_AT, RegisterClock.at(decision.isBefore(earliest) && plan.periodEndYear() < RegisterClock.today().getYear()
                 ? earliest : decision, LocalTime.of(9, 0)));
     }
 
@@ -275,7 +274,7 @@ class WorkPlanSteps {
                 drops.put(code, reason);
             }
         }
-        throwIf(problems);
+        InvalidInputException.throwIfAny(problems);
         return drops;
     }
 
@@ -316,15 +315,5 @@ class WorkPlanSteps {
 
     private static String plan(DelegateExecution execution) {
         return (String) execution.getVariable(WORK_PLAN_REFERENCE);
-    }
-
-    private static Date at(LocalDate day, LocalTime time) {
-        return Date.from(day.atTime(time).atZone(RegisterClock.SECRETARIAT_ZONE).toInstant());
-    }
-
-    private static void throwIf(List<String> problems) {
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
     }
 }

@@ -12,7 +12,7 @@ import static org.cms.partnerships.register.AgreementStatus.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -533,7 +533,7 @@ class PartnershipAgreementProcessTest {
     }
 
     private static void moveClockTo(LocalDate day) {
-        ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(ZoneId.of("Europe/Berlin")).toInstant()));
+        ClockUtil.setCurrentTime(RegisterClock.at(day, LocalTime.of(10, 0)));
     }
 
     private ResponseEntity<String> post(String url, String body) {

@@ -11,8 +11,8 @@ import static org.cms.partnerships.endorsement.EndorsementProcess.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -344,7 +344,7 @@ class EndorsementProcessTest {
     }
 
     private static void moveClockTo(LocalDate day) {
-        ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(ZoneId.of("Europe/Berlin")).toInstant()));
+        ClockUtil.setCurrentTime(RegisterClock.at(day, LocalTime.of(10, 0)));
     }
 
     private static LocalDate dueDate(org.camunda.bpm.engine.runtime.Job job) {

@@ -7,8 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.cms.partnerships.endorsement.EndorsementProcess.*;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Date;
+import java.time.LocalTime;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -29,6 +28,12 @@ public final class EndorsementDriver {
                 .singleResult();
     }
 
+    /** The one of two parallel endorsements (CMS Standing Committee, partner's body) a caller waits for. */
+    public ProcessInstance calledBy(ProcessInstance caller, String body) {
+        return engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(caller.getId())
+                .variableValueEquals(BODY, body).singleResult();
+    }
+
     /**
      * Schedules the next meeting 40 days ahead, sends documents and reminder, and records the
      * decision on the meeting day; the clock is back to now afterwards.
@@ -40,7 +45,7 @@ public final class EndorsementDriver {
         for (int step = 0; step < 5; step++) {
             execute(job(endorsement));
         }
-        ClockUtil.setCurrentTime(Date.from(meeting.atTime(15, 0).atZone(ZoneId.of("Europe/Berlin")).toInstant()));
+        ClockUtil.setCurrentTime(RegisterClock.at(meeting, LocalTime.of(15, 0)));
         try {
             complete(task(endorsement), Map.of(DECISION, decision, DECISION_DATE, meeting.toString(),
                     DECISION_TEXT, "Decision of the " + meetingNumber + "th meeting: " + decision));

@@ -128,9 +128,9 @@ class JointWorkPlanProcessTest {
 
         // Both bodies in parallel: until both have endorsed, the 2008-2011 list stays in implementation.
         assertThat(plan).isWaitingAt(CMS_ENDORSEMENT, PARTNER_ENDORSEMENT);
-        complete(task(endorsement(plan, "PARTNER_BODY")), endorsed("Endorsed by the CITES Standing Committee"));
+        complete(task(endorsements.calledBy(plan, "PARTNER_BODY")), endorsed("Endorsed by the CITES Standing Committee"));
         assertThat(workPlans.get(CITES_2008).status()).isEqualTo(WorkPlanStatus.IN_IMPLEMENTATION);
-        endorsements.decideAtMeeting(endorsement(plan, "CMS_STANDING_COMMITTEE"), 40, "UNEP/CMS/StC40/Doc.16", "ENDORSED");
+        endorsements.decideAtMeeting(endorsements.calledBy(plan, "CMS_STANDING_COMMITTEE"), 40, "UNEP/CMS/StC40/Doc.16", "ENDORSED");
 
         // Carry-over: B3 is dropped with its reason, the other unfinished activities come across.
         assertThat(plan).isWaitingAt(TASK_CARRY_OVER);
@@ -203,9 +203,9 @@ class JointWorkPlanProcessTest {
     @Test
     void aPlanOnlyOneBodyEndorsesIsNotAdoptedAndNeverStarts() {
         ProcessInstance plan = proposeAndConsult("JWP-WAZA-2031-2033", 2031, 2033);
-        endorsements.decideAtMeeting(endorsement(plan, "CMS_STANDING_COMMITTEE"), 45, "UNEP/CMS/StC45/Doc.9", "ENDORSED");
+        endorsements.decideAtMeeting(endorsements.calledBy(plan, "CMS_STANDING_COMMITTEE"), 45, "UNEP/CMS/StC45/Doc.9", "ENDORSED");
         assertThat(plan).isWaitingAt(PARTNER_ENDORSEMENT);
-        complete(task(endorsement(plan, "PARTNER_BODY")), Map.of(EndorsementProcess.DECISION, "NOT_ENDORSED",
+        complete(task(endorsements.calledBy(plan, "PARTNER_BODY")), Map.of(EndorsementProcess.DECISION, "NOT_ENDORSED",
                 EndorsementProcess.DECISION_DATE, today.toString(), EndorsementProcess.DECISION_TEXT, "WAZA Council asks for a smaller plan"));
         assertThat(plan).hasPassed(NOT_ADOPTED, END_NOT_ADOPTED).hasNotPassed(START_IMPLEMENTATION, TASK_CARRY_OVER).isEnded();
         assertThat(workPlans.get("JWP-WAZA-2031-2033").status()).isEqualTo(WorkPlanStatus.NOT_ADOPTED);
@@ -239,9 +239,9 @@ class JointWorkPlanProcessTest {
                 EXTENSION_REASON, "The Year of the Bat campaign runs on into 2030"));
         // As in seed 002 §4, where the CITES Standing Committee endorsed the extension: both bodies decide.
         assertThat(plan).isWaitingAt(EXTENSION_ENDORSEMENT, PARTNER_EXTENSION_ENDORSEMENT);
-        complete(task(endorsement(plan, "PARTNER_BODY")), endorsed("The WAZA Council agrees to the extension"));
+        complete(task(endorsements.calledBy(plan, "PARTNER_BODY")), endorsed("The WAZA Council agrees to the extension"));
         assertThat(plan).isWaitingAt(EXTENSION_ENDORSEMENT).isNotWaitingAt(PARTNER_EXTENSION_ENDORSEMENT);
-        endorsements.decideAtMeeting(endorsement(plan, "CMS_STANDING_COMMITTEE"), 46, "UNEP/CMS/StC46/Doc.3", "ENDORSED");
+        endorsements.decideAtMeeting(endorsements.calledBy(plan, "CMS_STANDING_COMMITTEE"), 46, "UNEP/CMS/StC46/Doc.3", "ENDORSED");
         assertThat(plan).hasPassed(EXTEND).isWaitingAt(TASK_PROGRESS);
         assertThat(workPlans.get(reference).periodEndYear()).isEqualTo(2030);
         assertThat(timer(plan, EXTENSION_DUE).getDuedate()).isEqualTo(at(LocalDate.of(2030, 10, 2)));
@@ -260,8 +260,8 @@ class JointWorkPlanProcessTest {
         bothBodiesEndorse(plan, "UNEP/CMS/StC44/Doc.13");
         execute(timer(plan, EXTENSION_DUE));
         complete(task(plan), Map.of(EXTENSION_DECISION, "EXTEND", NEW_END_YEAR, 2036, EXTENSION_REASON, "More time for the bat surveys"));
-        complete(task(endorsement(plan, "PARTNER_BODY")), endorsed("The WAZA Council agrees to the extension"));
-        endorsements.decideAtMeeting(endorsement(plan, "CMS_STANDING_COMMITTEE"), 50, "UNEP/CMS/StC50/Doc.4", "NOT_ENDORSED");
+        complete(task(endorsements.calledBy(plan, "PARTNER_BODY")), endorsed("The WAZA Council agrees to the extension"));
+        endorsements.decideAtMeeting(endorsements.calledBy(plan, "CMS_STANDING_COMMITTEE"), 50, "UNEP/CMS/StC50/Doc.4", "NOT_ENDORSED");
         assertThat(plan).hasPassed(EXTENSION_ENDORSEMENT, PARTNER_EXTENSION_ENDORSEMENT, CLOSE, END_CLOSED).hasNotPassed(EXTEND).isEnded();
         assertThat(workPlans.get(reference).status()).isEqualTo(WorkPlanStatus.CLOSED);
         assertThat(workPlans.get(reference).periodEndYear()).isEqualTo(2035);
@@ -308,8 +308,8 @@ class JointWorkPlanProcessTest {
     }
 
     private void bothBodiesEndorse(ProcessInstance plan, String documentNumber) {
-        complete(task(endorsement(plan, "PARTNER_BODY")), endorsed("Endorsed by the WAZA Council"));
-        endorsements.decideAtMeeting(endorsement(plan, "CMS_STANDING_COMMITTEE"), 44, documentNumber, "ENDORSED");
+        complete(task(endorsements.calledBy(plan, "PARTNER_BODY")), endorsed("Endorsed by the WAZA Council"));
+        endorsements.decideAtMeeting(endorsements.calledBy(plan, "CMS_STANDING_COMMITTEE"), 44, documentNumber, "ENDORSED");
     }
 
     /**
@@ -331,11 +331,6 @@ class JointWorkPlanProcessTest {
         return variables;
     }
 
-    private ProcessInstance endorsement(ProcessInstance plan, String body) {
-        return engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(plan.getId())
-                .variableValueEquals(EndorsementProcess.BODY, body).singleResult();
-    }
-
     private static Map<String, Object> endorsed(String text) {
         return Map.of(EndorsementProcess.DECISION, "ENDORSED", EndorsementProcess.DECISION_DATE, RegisterClock.today().toString(),
                 EndorsementProcess.DECISION_TEXT, text);
@@ -347,6 +342,6 @@ class JointWorkPlanProcessTest {
     }
 
     private static Date at(LocalDate day) {
-        return Date.from(day.atTime(LocalTime.of(9, 0)).atZone(RegisterClock.SECRETARIAT_ZONE).toInstant());
+        return RegisterClock.at(day, LocalTime.of(9, 0));
     }
 }

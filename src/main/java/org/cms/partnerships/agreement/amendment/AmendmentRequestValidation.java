@@ -60,9 +60,7 @@ class AmendmentRequestValidation implements ExecutionListener {
                 problems.add("The new end of the term %s must be after %s".formatted(newExpiry, floor));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        InvalidInputException.throwIfAny(problems);
         Agreement a = agreement.get();
         String by = Optional.ofNullable((String) execution.getVariable("proposedBy")).orElse(Actor.SYSTEM);
         Amendment amendment = amendments.open(reference, type, description,

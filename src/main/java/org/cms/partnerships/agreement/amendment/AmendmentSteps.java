@@ -50,9 +50,7 @@ class AmendmentSteps {
             if ((decision.equals("CHANGES_REQUIRED") || decision.equals("REJECT")) && comment.length() < 10) {
                 problems.add("Say why (at least 10 characters)");
             }
-            if (!problems.isEmpty()) {
-                throw new InvalidInputException(problems);
-            }
+            InvalidInputException.throwIfAny(problems);
             amendments.record(current(execution).id(), (legal ? "LEGAL_REVIEW: " : "EXECUTIVE_SECRETARY: ") + decision,
                     Actor.current(identity), comment.isEmpty() ? null : comment);
         };
@@ -63,9 +61,7 @@ class AmendmentSteps {
         return (DelegateTask task) -> {
             List<String> problems = new ArrayList<>();
             String description = FormValues.requiredText(task.getVariable(DESCRIPTION), "description of the amendment", 10, problems);
-            if (!problems.isEmpty()) {
-                throw new InvalidInputException(problems);
-            }
+            InvalidInputException.throwIfAny(problems);
             amendments.record(current(task.getExecution()).id(), "REVISED", Actor.current(identity), description);
         };
     }

@@ -5,7 +5,6 @@ import static org.cms.partnerships.agreement.renewal.RenewalProcess.*;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -43,21 +42,15 @@ class RenewalStart implements ExecutionListener {
         } else if (checks.otherInstanceRunning(execution, KEY, reference + "/renewal/%")) {
             problems.add("The renewal of %s is already under way".formatted(reference));
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        InvalidInputException.throwIfAny(problems);
         LocalDate end = agreement.expiresOn();
         if (execution.getProcessBusinessKey() == null) {
             execution.setProcessBusinessKey(businessKey(reference, end));
         }
         AgreementChecks.describe(execution, agreement);
         execution.setVariable(EXPIRES_ON, end.toString());
-        execution.setVariable(SECOND_ALERT_AT, at(end.minusDays(settings.renewalAlertDays().get(1)), LocalTime.of(9, 0)));
-        execution.setVariable(THIRD_ALERT_AT, at(end.minusDays(settings.renewalAlertDays().get(2)), LocalTime.of(9, 0)));
-        execution.setVariable(END_DATE_AT, at(end, LocalTime.MIDNIGHT));
-    }
-
-    private static Date at(LocalDate day, LocalTime time) {
-        return Date.from(day.atTime(time).atZone(RegisterClock.SECRETARIAT_ZONE).toInstant());
+        execution.setVariable(SECOND_ALERT_AT, RegisterClock.at(end.minusDays(settings.renewalAlertDays().get(1)), LocalTime.of(9, 0)));
+        execution.setVariable(THIRD_ALERT_AT, RegisterClock.at(end.minusDays(settings.renewalAlertDays().get(2)), LocalTime.of(9, 0)));
+        execution.setVariable(END_DATE_AT, RegisterClock.at(end, LocalTime.MIDNIGHT));
     }
 }

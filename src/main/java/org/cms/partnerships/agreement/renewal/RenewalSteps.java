@@ -52,9 +52,7 @@ class RenewalSteps {
                     problems.add("The new end of the term %s must be after %s".formatted(end, current));
                 }
             }
-            if (!problems.isEmpty()) {
-                throw new InvalidInputException(problems);
-            }
+            InvalidInputException.throwIfAny(problems);
             agreements.addComment((String) execution.getVariable(AGREEMENT_REFERENCE), "RENEWAL", "Renewal decision",
                     Actor.current(identity), decision + ": " + reason);
         };

@@ -42,9 +42,7 @@ class RecordAnnualReview implements JavaDelegate {
         if (next != null && !next.isAfter(RegisterClock.today())) {
             problems.add("The next review date %s is not in the future".formatted(next));
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        InvalidInputException.throwIfAny(problems);
         String reference = (String) execution.getVariable(AGREEMENT_REFERENCE);
         String by = Actor.current(identity);
         String notes = FormValues.text(execution.getVariable(NOTES));

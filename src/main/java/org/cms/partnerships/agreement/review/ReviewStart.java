@@ -5,7 +5,6 @@ import static org.cms.partnerships.agreement.review.AnnualReviewProcess.*;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -48,9 +47,7 @@ class ReviewStart implements ExecutionListener {
         }
         LocalDate dueOn = FormValues.text(execution.getVariable(REVIEW_DUE_ON)).isEmpty() ? RegisterClock.today()
                 : FormValues.date(execution.getVariable(REVIEW_DUE_ON), "review date", problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        InvalidInputException.throwIfAny(problems);
         if (execution.getProcessBusinessKey() == null) {
             execution.setProcessBusinessKey(businessKey(reference, dueOn));
         }
@@ -59,7 +56,7 @@ class ReviewStart implements ExecutionListener {
         execution.setVariable(REVIEW_DUE_ON, dueOn.toString());
         execution.setVariable(NEXT_REVIEW_ON, dueOn.plusYears(1).toString());
         execution.setVariable(REVIEW_OVERDUE_AT,
-                Date.from(dueOn.plusDays(30).atTime(LocalTime.of(9, 0)).atZone(RegisterClock.SECRETARIAT_ZONE).toInstant()));
+                RegisterClock.at(dueOn.plusDays(30), LocalTime.of(9, 0)));
         String plans = workPlans.plansOf(reference).stream()
                 .map(w -> "%s (%d-%d): %s".formatted(w.title(), w.periodStartYear(), w.periodEndYear(), w.status()))
                 .collect(Collectors.joining("\n"));

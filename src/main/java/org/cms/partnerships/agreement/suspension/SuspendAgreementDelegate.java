@@ -3,36 +3,29 @@ package org.cms.partnerships.agreement.suspension;
 import static org.cms.partnerships.agreement.AgreementVariables.AGREEMENT_REFERENCE;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.cms.partnerships.engine.Actor;
 import org.cms.partnerships.register.AgreementService;
 import org.cms.partnerships.register.AgreementStatus;
-import org.cms.partnerships.workplan.WorkPlanProcess;
-import org.cms.partnerships.workplan.WorkPlanService;
-import org.cms.partnerships.workplan.WorkPlanStatus;
+import org.cms.partnerships.workplan.WorkPlanStops;
 import org.springframework.stereotype.Component;
 
 /**
  * Records the Executive Secretary's suspension in the register and stops the implementation of the
- * agreement's joint work plans: through their process where one runs, in the register otherwise.
- * Plans still being drafted or endorsed go on; a new plan needs the agreement back in force.
+ * agreement's joint work plans ({@link WorkPlanStops}); a new plan needs the agreement back in force.
  */
 @Component("suspendAgreement")
 class SuspendAgreementDelegate implements JavaDelegate {
 
     private final AgreementService agreements;
     private final IdentityService identity;
-    private final WorkPlanService workPlans;
-    private final RuntimeService runtime;
+    private final WorkPlanStops workPlanStops;
 
-    SuspendAgreementDelegate(AgreementService agreements, IdentityService identity, WorkPlanService workPlans,
-                             RuntimeService runtime) {
+    SuspendAgreementDelegate(AgreementService agreements, IdentityService identity, WorkPlanStops workPlanStops) {
         this.agreements = agreements;
         this.identity = identity;
-        this.workPlans = workPlans;
-        this.runtime = runtime;
+        this.workPlanStops = workPlanStops;
     }
 
     @Override
@@ -42,17 +35,8 @@ class SuspendAgreementDelegate implements JavaDelegate {
                 execution.getVariable(SuspensionProcess.DECISION_COMMENT));
         String reference = (String) execution.getVariable(AGREEMENT_REFERENCE);
         agreements.changeStatus(reference, AgreementStatus.SUSPENDED, Actor.current(identity), reason);
-        String stopReason = "Agreement %s suspended (%s)".formatted(reference, execution.getVariable(SuspensionProcess.GROUNDS));
-        for (var plan : workPlans.plansOf(reference)) {
-            if (plan.status() != WorkPlanStatus.IN_IMPLEMENTATION) {
-                continue;
-            }
-            runtime.createMessageCorrelation(WorkPlanProcess.MESSAGE_STOPPED).processInstanceBusinessKey(plan.reference())
-                    .setVariable(WorkPlanProcess.STOP_REASON, stopReason).correlateAll();
-            if (workPlans.get(plan.reference()).status() == WorkPlanStatus.IN_IMPLEMENTATION) {
-                workPlans.setStatus(plan.reference(), WorkPlanStatus.STOPPED);
-                workPlans.addComment(plan.reference(), "STOPPED", "Secretariat", Actor.current(identity), stopReason);
-            }
-        }
+        workPlanStops.stopImplementation(reference,
+                "Agreement %s suspended (%s)".formatted(reference, execution.getVariable(SuspensionProcess.GROUNDS)),
+                Actor.current(identity));
     }
 }

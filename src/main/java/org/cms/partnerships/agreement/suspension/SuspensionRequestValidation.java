@@ -1,6 +1,5 @@
 package org.cms.partnerships.agreement.suspension;
 
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,9 +46,7 @@ class SuspensionRequestValidation implements ExecutionListener {
         if (reason.length() < 10) {
             problems.add("Give the reason for the suspension (at least 10 characters)");
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        InvalidInputException.throwIfAny(problems);
 
         Agreement a = agreement.orElseThrow();
         execution.setProcessBusinessKey(a.reference());

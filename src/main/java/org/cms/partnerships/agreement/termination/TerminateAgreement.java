@@ -15,8 +15,7 @@ import org.cms.partnerships.common.InvalidInputException;
 import org.cms.partnerships.engine.Actor;
 import org.cms.partnerships.register.AgreementService;
 import org.cms.partnerships.register.AgreementStatus;
-import org.cms.partnerships.workplan.WorkPlanProcess;
-import org.cms.partnerships.workplan.WorkPlanService;
+import org.cms.partnerships.workplan.WorkPlanStops;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,14 +31,14 @@ class TerminateAgreement implements JavaDelegate {
             "agreement-amendment", "agreement-suspension");
 
     private final AgreementService agreements;
-    private final WorkPlanService workPlans;
+    private final WorkPlanStops workPlanStops;
     private final RuntimeService runtime;
     private final IdentityService identity;
 
-    TerminateAgreement(AgreementService agreements, WorkPlanService workPlans, RuntimeService runtime,
+    TerminateAgreement(AgreementService agreements, WorkPlanStops workPlanStops, RuntimeService runtime,
                        IdentityService identity) {
         this.agreements = agreements;
-        this.workPlans = workPlans;
+        this.workPlanStops = workPlanStops;
         this.runtime = runtime;
         this.identity = identity;
     }
@@ -48,40 +47,24 @@ class TerminateAgreement implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         List<String> problems = new ArrayList<>();
         String comment = FormValues.requiredText(execution.getVariable(DECISION_COMMENT), "comment on the decision", 3, problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        InvalidInputException.throwIfAny(problems);
         String reference = (String) execution.getVariable(AGREEMENT_REFERENCE);
         String reason = "Terminated (%s, effective %s): %s. Executive Secretary: %s".formatted(
                 execution.getVariable(GROUNDS), execution.getVariable(EFFECTIVE_ON), execution.getVariable(REASON), comment);
         agreements.changeStatus(reference, AgreementStatus.TERMINATED, Actor.current(identity), reason);
 
+        String ending = "Agreement " + reference + " terminated";
         List<String> ended = new ArrayList<>();
-        for (ProcessInstance instance : runtime.createProcessInstanceQuery().list()) {
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery()
+                .processDefinitionKeyIn(FOLLOWING_PROCESSES.toArray(String[]::new))
+                .processInstanceBusinessKeyLike(reference + "%").list()) {
             String key = instance.getBusinessKey();
-            boolean follows = key != null && (key.equals(reference) || key.startsWith(reference + "/"))
-                    && FOLLOWING_PROCESSES.contains(definitionKey(instance));
-            if (follows) {
-                runtime.deleteProcessInstance(instance.getId(), "Agreement " + reference + " terminated", true, true);
+            if (key.equals(reference) || key.startsWith(reference + "/")) {
+                runtime.deleteProcessInstance(instance.getId(), ending, true, true);
                 ended.add(key);
             }
         }
-        // Plans in implementation stop through their own process (their log says why); plans still
-        // being drafted or endorsed end here; the register then stops the rest.
-        for (var plan : workPlans.plansOf(reference)) {
-            runtime.createMessageCorrelation(WorkPlanProcess.MESSAGE_STOPPED).processInstanceBusinessKey(plan.reference())
-                    .setVariable(WorkPlanProcess.STOP_REASON, "Agreement " + reference + " terminated").correlateAll();
-            for (ProcessInstance drafting : runtime.createProcessInstanceQuery().processDefinitionKey(WorkPlanProcess.KEY)
-                    .processInstanceBusinessKey(plan.reference()).list()) {
-                runtime.deleteProcessInstance(drafting.getId(), "Agreement " + reference + " terminated", true, true);
-                ended.add(plan.reference());
-            }
-        }
         execution.setVariable(ENDED_PROCESSES, String.join(", ", ended));
-        execution.setVariable(STOPPED_PLANS, String.join(", ", workPlans.stopPlansOf(reference)));
-    }
-
-    private String definitionKey(ProcessInstance instance) {
-        return instance.getProcessDefinitionId().substring(0, instance.getProcessDefinitionId().indexOf(':'));
+        execution.setVariable(STOPPED_PLANS, String.join(", ", workPlanStops.stopAll(reference, ending, Actor.current(identity))));
     }
 }

@@ -30,5 +30,4 @@ public class TerminationApi {
         return ResponseEntity.created(URI.create("/engine-rest/process-instance/" + instance.getId()))
                 .body(new Started(instance.getId(), reference.toUpperCase() + "/termination"));
     }
-
 }

@@ -42,9 +42,7 @@ class TerminationRequestValidation implements ExecutionListener {
         FormValues.requiredText(execution.getVariable(REASON), "reason for the termination", 10, problems);
         LocalDate effective = FormValues.text(execution.getVariable(EFFECTIVE_ON)).isEmpty() ? RegisterClock.today()
                 : FormValues.date(execution.getVariable(EFFECTIVE_ON), "date the termination takes effect", problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        InvalidInputException.throwIfAny(problems);
         execution.setProcessBusinessKey(reference + "/termination");
         AgreementChecks.describe(execution, agreement);
         execution.setVariable(EFFECTIVE_ON, effective.toString());

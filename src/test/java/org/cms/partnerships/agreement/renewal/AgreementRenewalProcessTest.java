@@ -9,8 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.cms.partnerships.agreement.renewal.RenewalProcess.*;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Date;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -180,6 +179,6 @@ class AgreementRenewalProcessTest {
     }
 
     private static void moveClockTo(LocalDate day) {
-        ClockUtil.setCurrentTime(Date.from(day.atTime(9, 30).atZone(ZoneId.of("Europe/Berlin")).toInstant()));
+        ClockUtil.setCurrentTime(RegisterClock.at(day, LocalTime.of(9, 30)));
     }
 }

@@ -10,9 +10,9 @@ import static org.cms.partnerships.agreement.review.AnnualReviewProcess.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -262,7 +262,7 @@ class AgreementsInForceProcessTest {
     }
 
     private static void moveClockTo(LocalDate day) {
-        ClockUtil.setCurrentTime(Date.from(day.atTime(9, 30).atZone(ZoneId.of("Europe/Berlin")).toInstant()));
+        ClockUtil.setCurrentTime(RegisterClock.at(day, LocalTime.of(9, 30)));
     }
 
     private Iterable<JsonNode> get(String url) {
