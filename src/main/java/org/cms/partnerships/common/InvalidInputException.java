@@ -28,6 +28,20 @@ public class InvalidInputException extends BadUserRequestException {
         }
     }
 
+    /**
+     * The refusal behind an engine exception: the engine wraps what a task listener throws
+     * ("ENGINE-03051 There was an exception while invoking the TaskListener"), and a form submission
+     * wraps again. Callers that show the message unwrap it here.
+     */
+    public static java.util.Optional<InvalidInputException> findIn(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidInputException invalid) {
+                return java.util.Optional.of(invalid);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public List<String> problems() {
         return problems;
     }

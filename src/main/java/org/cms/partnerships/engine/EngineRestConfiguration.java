@@ -8,6 +8,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.cms.partnerships.common.ConflictException;
 import org.cms.partnerships.common.InvalidInputException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,8 +39,12 @@ public class EngineRestConfiguration {
         @Override
         public Response toResponse(RestException exception) {
             Throwable cause = exception.getCause();
-            while (cause != null && !(cause instanceof InvalidInputException)) {
+            while (cause != null && !(cause instanceof InvalidInputException) && !(cause instanceof ConflictException)) {
                 cause = cause.getCause();
+            }
+            if (cause instanceof ConflictException conflict) {
+                return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(Map.of("type", "ConflictException", "message", conflict.getMessage())).build();
             }
             if (cause instanceof InvalidInputException invalid) {
                 return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)

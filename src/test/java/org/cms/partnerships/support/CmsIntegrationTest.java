@@ -18,6 +18,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
-@Import(ProcessCoverageReporting.class)
+@Import({ProcessCoverageReporting.class, ProcessDriverConfiguration.class})
 public @interface CmsIntegrationTest {
 }

@@ -1,0 +1,40 @@
+package org.cms.partnerships.agreement;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.cms.partnerships.engine.Actor;
+import org.cms.partnerships.engine.StageStatus;
+import org.cms.partnerships.register.AgreementService;
+import org.cms.partnerships.register.AgreementStatus;
+import org.springframework.stereotype.Component;
+
+/** The agreement's register status, declared on the stages of the agreement processes as {@code agreementStatus}. */
+@Component
+class AgreementStageStatus implements StageStatus {
+
+    static final String PROPERTY = "agreementStatus";
+
+    private final AgreementService agreements;
+    private final IdentityService identity;
+
+    AgreementStageStatus(AgreementService agreements, IdentityService identity) {
+        this.agreements = agreements;
+        this.identity = identity;
+    }
+
+    @Override
+    public String property() {
+        return PROPERTY;
+    }
+
+    @Override
+    public void checkStatus(String status) {
+        AgreementStatus.valueOf(status);
+    }
+
+    @Override
+    public void enter(DelegateExecution execution, String status, String reason) {
+        agreements.changeStatus(AgreementVariables.REFERENCE.from(execution), AgreementStatus.valueOf(status),
+                Actor.current(identity), reason);
+    }
+}

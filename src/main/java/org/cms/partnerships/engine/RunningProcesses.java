@@ -1,0 +1,174 @@
+package org.cms.partnerships.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.Expression;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.cms.partnerships.common.ConflictException;
+import org.cms.partnerships.common.InvalidInputException;
+import org.cms.partnerships.common.RegisterClock;
+import org.cms.partnerships.engine.variables.ProcessVariable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The running processes as the register sees them (table {@code running_process}): at most one
+ * top-level instance per process and business key, and each instance's sealed identity. Called by
+ * {@link ProcessIntegrityPlugin} inside the engine's transaction, so a start that is refused leaves no
+ * row, and an ended process frees its key in the same commit.
+ */
+@Service
+public class RunningProcesses {
+
+    /** Sealed identities never change, so a bounded cache saves the read on every step. */
+    private static final int CACHE_SIZE = 10_000;
+
+    private final JdbcClient jdbc;
+    private final List<RecordIdentity> identities;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, Map<String, String>> cache = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Map<String, String>> eldest) {
+                    return size() > CACHE_SIZE;
+                }
+            });
+
+    public RunningProcesses(JdbcClient jdbc, List<RecordIdentity> identities) {
+        this.jdbc = jdbc;
+        this.identities = identities;
+    }
+
+    /**
+     * Checks that the records this instance works on are the ones it started with; the first call
+     * (the first step after the start event) registers the instance and seals them.
+     *
+     * @throws InvalidInputException when a form or REST call changed one of them (400, nothing kept)
+     * @throws ConflictException when another instance already runs for the same business key (409)
+     */
+    public void verify(DelegateExecution execution) {
+        String instanceId = execution.getProcessInstanceId();
+        Map<String, String> current = identityOf(execution);
+        Map<String, String> sealed = sealedIdentity(instanceId).orElse(null);
+        if (sealed == null) {
+            // An instance started before this check existed: it is sealed as it is now.
+            register(execution.getProcessInstance(), current);
+            return;
+        }
+        for (Map.Entry<String, String> entry : current.entrySet()) {
+            String was = sealed.get(entry.getKey());
+            if (!Objects.equals(was, entry.getValue())) {
+                throw new InvalidInputException("%s is set when the process starts and cannot be changed (it is %s)"
+                        .formatted(entry.getKey(), was == null ? "not set" : was));
+            }
+        }
+    }
+
+    /** Registers a new instance as its start event completes: its business key is taken and its identity sealed. */
+    public void started(DelegateExecution execution) {
+        if (sealedIdentity(execution.getProcessInstanceId()).isEmpty()) {
+            register(execution.getProcessInstance(), identityOf(execution));
+        }
+    }
+
+    /** Frees the business key when the instance ends or is cancelled. */
+    public void release(String processInstanceId) {
+        jdbc.sql("DELETE FROM running_process WHERE process_instance_id = ?").param(processInstanceId).update();
+        cache.remove(processInstanceId);
+    }
+
+    /** Whether a top-level instance of {@code processKey} runs for {@code businessKey} (any letter case). */
+    public boolean isRunning(String processKey, String businessKey) {
+        return jdbc.sql("SELECT COUNT(*) FROM running_process WHERE exclusive_key = ?")
+                .param(exclusiveKey(processKey, businessKey)).query(Long.class).single() > 0;
+    }
+
+    private void register(DelegateExecution instance, Map<String, String> identity) {
+        ExecutionEntity entity = (ExecutionEntity) instance;
+        String processKey = entity.getProcessDefinition().getKey();
+        String businessKey = instance.getProcessBusinessKey();
+        Object declared = entity.getProcessDefinition().getProperty(ProcessIntegrityPlugin.EXCLUSIVE_KEY_PROPERTY);
+        String exclusiveBy = declared instanceof Expression expression ? String.valueOf(expression.getValue(instance)) : businessKey;
+        String exclusiveKey = entity.getSuperExecutionId() == null && exclusiveBy != null ? exclusiveKey(processKey, exclusiveBy) : null;
+        if (exclusiveKey != null) {
+            releaseIfEnded(exclusiveKey);
+        }
+        try {
+            jdbc.sql("""
+                    INSERT INTO running_process (process_instance_id, process_key, business_key, exclusive_key,
+                        sealed_identity, started_at) VALUES (?, ?, ?, ?, ?, ?)""")
+                    .params(instance.getProcessInstanceId(), processKey, businessKey, exclusiveKey, write(identity),
+                            Timestamp.from(RegisterClock.now()))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            String name = entity.getProcessDefinition().getName();
+            throw new ConflictException("%s: one is already under way for %s".formatted(
+                    name == null ? processKey : name, exclusiveBy));
+        }
+        cache.put(instance.getProcessInstanceId(), identity);
+    }
+
+    /**
+     * A row whose instance no longer runs (cancelled in Cockpit with listeners skipped, or deleted by
+     * hand) must not block the key forever.
+     */
+    private void releaseIfEnded(String exclusiveKey) {
+        jdbc.sql("""
+                DELETE FROM running_process WHERE exclusive_key = ? AND NOT EXISTS
+                  (SELECT 1 FROM ACT_RU_EXECUTION e WHERE e.ID_ = running_process.process_instance_id)""")
+                .param(exclusiveKey).update();
+    }
+
+    private Optional<Map<String, String>> sealedIdentity(String instanceId) {
+        Map<String, String> cached = cache.get(instanceId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Map<String, String>> stored = jdbc.sql("SELECT sealed_identity FROM running_process WHERE process_instance_id = ?")
+                .param(instanceId).query(String.class).optional().map(this::read);
+        stored.ifPresent(identity -> cache.put(instanceId, identity));
+        return stored;
+    }
+
+    private Map<String, String> identityOf(DelegateExecution execution) {
+        Map<String, String> values = new TreeMap<>();
+        for (RecordIdentity identity : identities) {
+            for (ProcessVariable<?> variable : identity.variables()) {
+                Object value = execution.getVariable(variable.name());
+                values.put(variable.name(), value == null ? null : value.toString());
+            }
+        }
+        return values;
+    }
+
+    static String exclusiveKey(String processKey, String businessKey) {
+        return processKey + "|" + businessKey.trim().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private String write(Map<String, String> identity) {
+        try {
+            return json.writeValueAsString(identity);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, String> read(String text) {
+        try {
+            return json.readValue(text, TreeMap.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.cms.partnerships.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cms.partnerships.agreement.AgreementProcess.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.cms.partnerships.agreement.AgreementLifecycle;
+import org.cms.partnerships.common.ConflictException;
+import org.cms.partnerships.common.InvalidInputException;
+import org.cms.partnerships.common.RegisterClock;
+import org.cms.partnerships.register.AgreementService;
+import org.cms.partnerships.register.AgreementStatus;
+import org.cms.partnerships.security.Groups;
+import org.cms.partnerships.support.CmsIntegrationTest;
+import org.cms.partnerships.support.ProcessDriver;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * A process works on the records it started with, whatever a form or REST client sends, and one
+ * business key runs once: the defects found by probing task completion with extra variables.
+ */
+@CmsIntegrationTest
+class ProcessIntegrityTest {
+
+    @Autowired ProcessEngine engine;
+    @Autowired AgreementLifecycle lifecycle;
+    @Autowired AgreementService agreements;
+    @Autowired ProcessDriver driver;
+    @Autowired RunningProcesses runningProcesses;
+    @Autowired TestRestTemplate rest;
+
+    @Test
+    void completingOneAgreementsTaskWithAnotherAgreementsReferenceIsRefusedAndWritesNothing() {
+        String a = propose("WDC", "Letter of cooperation on whale-watching guidelines");
+        String b = propose("WCS", "Letter of cooperation on wildlife health in migratory ungulates");
+        Task draftOfB = driver.task(instance(b), TASK_DRAFT);
+        List<?> historyOfA = agreements.history(a);
+
+        InvalidInputException refusal = driver.refusal(() -> driver.complete("oliver", Groups.PARTNERSHIP_OFFICERS, draftOfB,
+                Map.of("agreementReference", a, DRAFT_ACTION, "WITHDRAW", WITHDRAWAL_REASON, "Redirected withdrawal attempt")));
+
+        assertThat(refusal).hasMessage("agreementReference is set when the process starts and cannot be changed (it is %s)", b);
+
+        assertThat(agreements.history(a)).isEqualTo(historyOfA);
+        assertThat(agreements.get(a).status()).isEqualTo(AgreementStatus.DRAFTING);
+        assertThat(agreements.get(b).status()).isEqualTo(AgreementStatus.DRAFTING);
+        assertThat(engine.getTaskService().createTaskQuery().taskId(draftOfB.getId()).singleResult()).isNotNull();
+    }
+
+    @Test
+    void aSupersededAgreementCannotBeAddedToAProposalAfterItStarted() {
+        String reference = propose("WI", "Letter of cooperation on flyway site networks");
+        Task draft = driver.task(instance(reference), TASK_DRAFT);
+
+        ResponseEntity<JsonNode> answer = rest.withBasicAuth("oliver", "oliver").postForEntity(
+                "/engine-rest/task/{id}/complete", json("""
+                        {"variables": {"supersedesReference": {"value": "CMS-CITES-2002", "type": "String"}}}"""),
+                JsonNode.class, draft.getId());
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(answer.getBody().path("message").asText())
+                .isEqualTo("supersedesReference is set when the process starts and cannot be changed (it is not set)");
+        assertThat(agreements.get("CMS-CITES-2002").status()).isNotEqualTo(AgreementStatus.SUPERSEDED);
+        assertThat(agreements.get(reference).status()).isEqualTo(AgreementStatus.DRAFTING);
+    }
+
+    @Test
+    void aSecondInstanceForTheSameBusinessKeyIsRefusedWhateverTheLetterCaseUntilTheFirstEnds() {
+        deploy(Bpmn.createExecutableProcess("integrity-probe").name("Integrity probe").camundaHistoryTimeToLive(1)
+                .startEvent().userTask("userTask_wait").endEvent().done());
+        ProcessInstance first = engine.getRuntimeService().startProcessInstanceByKey("integrity-probe", "CMS-WCS-2007/probe");
+        assertThat(runningProcesses.isRunning("integrity-probe", "cms-wcs-2007/probe")).isTrue();
+
+        assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("integrity-probe", "cms-wcs-2007/probe"))
+                .isInstanceOf(ConflictException.class)
+                .hasMessage("Integrity probe: one is already under way for cms-wcs-2007/probe");
+
+        engine.getRuntimeService().deleteProcessInstance(first.getId(), "test over", true, true);
+        assertThat(runningProcesses.isRunning("integrity-probe", "CMS-WCS-2007/probe"))
+                .as("a cancelled instance, even with custom listeners skipped, frees its key").isFalse();
+        ProcessInstance again = engine.getRuntimeService().startProcessInstanceByKey("integrity-probe", "CMS-WCS-2007/probe");
+        engine.getTaskService().complete(driver.task(again, "userTask_wait").getId());
+        assertThat(runningProcesses.isRunning("integrity-probe", "CMS-WCS-2007/probe")).as("an ended instance frees its key").isFalse();
+    }
+
+    @Test
+    void theExclusiveKeyOfAProcessCanBeOtherThanItsBusinessKey() {
+        BpmnModelInstance model = Bpmn.createExecutableProcess("integrity-review-probe").name("Review probe")
+                .camundaHistoryTimeToLive(1).startEvent().userTask("userTask_wait").endEvent().done();
+        CamundaProperties properties = model.newInstance(CamundaProperties.class);
+        CamundaProperty exclusiveKey = model.newInstance(CamundaProperty.class);
+        exclusiveKey.setCamundaName(ProcessIntegrityPlugin.EXCLUSIVE_KEY_PROPERTY);
+        exclusiveKey.setCamundaValue("${agreementReference}");
+        properties.getCamundaProperties().add(exclusiveKey);
+        model.<Process>getModelElementById("integrity-review-probe").builder().addExtensionElement(properties);
+        deploy(model);
+        engine.getRuntimeService().startProcessInstanceByKey("integrity-review-probe", "CMS-WCS-2007/review/2026-01-01",
+                Map.of("agreementReference", "CMS-WCS-2007"));
+
+        assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("integrity-review-probe",
+                "CMS-WCS-2007/review/2026-02-01", Map.of("agreementReference", "CMS-WCS-2007")))
+                .isInstanceOf(ConflictException.class)
+                .hasMessage("Review probe: one is already under way for CMS-WCS-2007");
+        engine.getRuntimeService().startProcessInstanceByKey("integrity-review-probe", "CMS-BLI-2001/review/2026-02-01",
+                Map.of("agreementReference", "CMS-BLI-2001"));
+    }
+
+    private void deploy(BpmnModelInstance model) {
+        engine.getRepositoryService().createDeployment().addModelInstance("probe.bpmn", model).deploy();
+    }
+
+    private String propose(String partner, String title) {
+        ProcessInstance started = driver.as("oliver", List.of(Groups.PARTNERSHIP_OFFICERS), () -> lifecycle.propose(Map.of(
+                PARTNER_CHOICE, "EXISTING", PARTNER_ACRONYM, partner, INSTRUMENT_TYPE, "LETTER_OF_COOPERATION",
+                TITLE, title, TERM_START, RegisterClock.today().toString())));
+        return driver.businessKey(started);
+    }
+
+    private ProcessInstance instance(String reference) {
+        return driver.instance(KEY, reference);
+    }
+
+    private static HttpEntity<String> json(String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+}
