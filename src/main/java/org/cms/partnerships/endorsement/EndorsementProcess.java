@@ -6,6 +6,7 @@ import org.cms.partnerships.endorsement.Endorsement.Decision;
 import org.cms.partnerships.endorsement.Endorsement.Mode;
 import org.cms.partnerships.endorsement.Endorsement.SubjectType;
 import org.cms.partnerships.engine.variables.ProcessVariable;
+import org.cms.partnerships.notification.NotificationVariables;
 
 /**
  * The reusable sub-process {@code standing-committee-endorsement}: key, element ids and the one
@@ -64,7 +65,8 @@ public final class EndorsementProcess {
 
     // ------------------------------------------------------------------ copied at start from the register
     public static final ProcessVariable<String> SUBJECT_TITLE = ProcessVariable.text("endorsementSubjectTitle");
-    public static final ProcessVariable<String> PARTNER_ACRONYM = ProcessVariable.text("partnerAcronym");
+    /** The one descriptor is the notification steps' (they write to this partner's focal points). */
+    public static final ProcessVariable<String> PARTNER_ACRONYM = NotificationVariables.PARTNER_ACRONYM;
     public static final ProcessVariable<String> PARTNER_NAME = ProcessVariable.text("partnerName");
     public static final ProcessVariable<String> COMMITTEE_MEMBERS = ProcessVariable.text("committeeMembersText");
     public static final ProcessVariable<String> PARTNER_REMINDER_CYCLE = ProcessVariable.text("partnerReminderCycle");
@@ -109,13 +111,13 @@ public final class EndorsementProcess {
 
     /** @deprecated the calling processes' code still reads the output by name: use {@link #ENDORSEMENT_DECISION}. */
     @Deprecated(forRemoval = true)
-    public static final String DECISION = "endorsementDecision";
+    public static final String DECISION = ENDORSEMENT_DECISION.name();
     /** @deprecated use {@link #ENDORSEMENT_DECISION_DATE}. */
     @Deprecated(forRemoval = true)
-    public static final String DECISION_DATE = "endorsementDecisionDate";
+    public static final String DECISION_DATE = ENDORSEMENT_DECISION_DATE.name();
     /** @deprecated use {@link #ENDORSEMENT_DECISION_TEXT}. */
     @Deprecated(forRemoval = true)
-    public static final String DECISION_TEXT = "endorsementDecisionText";
+    public static final String DECISION_TEXT = ENDORSEMENT_DECISION_TEXT.name();
 
     private EndorsementProcess() {
     }
