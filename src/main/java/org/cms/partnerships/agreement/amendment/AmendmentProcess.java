@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 public class AmendmentProcess {
 
     public static final String KEY = "agreement-amendment";
-    public static final String ROUTE_DECISION = "amendment-route";
+    public static final String ROUTE = "amendment-route";
 
     public static final String START = "startEvent_amendmentProposed";
     public static final String DECIDE_ROUTE = "businessRuleTask_decideAmendmentRoute";
@@ -57,8 +57,8 @@ public class AmendmentProcess {
             .labelled("decision");
     public static final ProcessVariable<String> DECISION_COMMENT = ProcessVariable.text("amendmentDecisionComment")
             .labelled("comment on the decision");
-    /** The Standing Committee's decision text, mapped out of standing-committee-endorsement. */
-    public static final ProcessVariable<String> ENDORSEMENT_TEXT = ProcessVariable.text("endorsementDecisionText");
+    /** The approvals the amendment needs, from {@link #ROUTE}: legalReview, executiveSecretary, standingCommittee. */
+    public static final ProcessVariable<Map<String, Object>> ROUTE_RESULT = ProcessVariable.object("amendmentRoute", Map.class);
 
     private final RuntimeService runtime;
 

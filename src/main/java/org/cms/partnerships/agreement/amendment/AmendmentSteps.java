@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.cms.partnerships.agreement.AgreementVariables;
 import org.cms.partnerships.engine.Actor;
+import org.cms.partnerships.endorsement.EndorsementProcess;
 import org.cms.partnerships.engine.variables.FormInput;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -80,7 +81,7 @@ class AmendmentSteps {
     @Bean("closeAmendmentNotEndorsed")
     JavaDelegate closeAmendmentNotEndorsed() {
         return execution -> amendments.reject(agreement(execution), NUMBER.from(execution),
-                "Not endorsed by the Standing Committee: " + ENDORSEMENT_TEXT.orNull(execution), by());
+                "Not endorsed by the Standing Committee: " + EndorsementProcess.ENDORSEMENT_DECISION_TEXT.orNull(execution), by());
     }
 
     private static String agreement(VariableScope scope) {

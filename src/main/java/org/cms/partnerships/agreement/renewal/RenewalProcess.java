@@ -38,8 +38,6 @@ public final class RenewalProcess {
     public static final ProcessVariable<Decision> DECISION = ProcessVariable.choice("renewalDecision", Decision.class)
             .labelled("decision");
     public static final ProcessVariable<String> REASON = ProcessVariable.text("renewalReason").labelled("reason");
-    public static final ProcessVariable<LocalDate> NEW_EXPIRES_ON = ProcessVariable.date("newExpiresOn")
-            .labelled("new end of the term");
     /** The reference of what the decision started: the renewed agreement, or the extension amendment. */
     public static final ProcessVariable<String> FOLLOW_UP_REFERENCE = ProcessVariable.text("followUpReference");
 

@@ -1,5 +1,6 @@
 package org.cms.partnerships.agreement.renewal;
 
+import static org.cms.partnerships.agreement.amendment.AmendmentProcess.NEW_EXPIRES_ON;
 import static org.cms.partnerships.agreement.renewal.RenewalProcess.*;
 
 import java.time.LocalDate;

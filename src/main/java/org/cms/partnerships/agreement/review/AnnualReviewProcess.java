@@ -64,8 +64,8 @@ public final class AnnualReviewProcess {
     public static final ProcessVariable<StatusAfterReview> STATUS_AFTER_REVIEW =
             ProcessVariable.choice("statusAfterReview", StatusAfterReview.class);
     /** Counts the morning sweep keeps, for Cockpit. */
-    public static final ProcessVariable<Integer> REVIEWS_STARTED = ProcessVariable.integer("reviewsStarted");
-    public static final ProcessVariable<Integer> RENEWALS_STARTED = ProcessVariable.integer("renewalsStarted");
+    public static final ProcessVariable<Integer> REVIEWS_STARTED = ProcessVariable.integer("dueReviewsStarted");
+    public static final ProcessVariable<Integer> RENEWALS_STARTED = ProcessVariable.integer("dueRenewalsStarted");
 
     private AnnualReviewProcess() {
     }

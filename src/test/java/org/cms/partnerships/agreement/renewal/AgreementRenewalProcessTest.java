@@ -3,6 +3,7 @@ package org.cms.partnerships.agreement.renewal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.cms.partnerships.agreement.amendment.AmendmentProcess.NEW_EXPIRES_ON;
 import static org.cms.partnerships.agreement.renewal.RenewalProcess.*;
 import static org.cms.partnerships.support.ProcessDriver.values;
 
@@ -149,7 +150,7 @@ class AgreementRenewalProcessTest {
         assertThat(renewal).hasPassed(START_EXTENSION, END_EXTENSION_PROPOSED).isEnded();
         ProcessInstance amendment = driver.instance(AmendmentProcess.KEY, "CMS-BLI-2004/A1");
         assertThat(amendment).isWaitingAt(AmendmentProcess.TASK_LEGAL_REVIEW);
-        assertThat(engine.getRuntimeService().getVariable(amendment.getId(), AmendmentProcess.NEW_EXPIRES_ON.name()))
+        assertThat(engine.getRuntimeService().getVariable(amendment.getId(), NEW_EXPIRES_ON.name()))
                 .isEqualTo(end.plusYears(3).toString());
         engine.getRuntimeService().deleteProcessInstance(amendment.getId(), "test done");
     }
