@@ -1,59 +1,56 @@
 package org.cms.partnerships.agreement;
 
-import static org.cms.partnerships.agreement.AgreementVariables.*;
-
-import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.cms.partnerships.common.FormValues;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.cms.partnerships.endorsement.EndorsementProcess;
+import org.cms.partnerships.engine.variables.FormInput;
+import org.cms.partnerships.engine.variables.ProcessVariable;
+import org.cms.partnerships.notification.NotificationVariables;
 import org.cms.partnerships.register.Agreement;
 import org.cms.partnerships.register.AgreementService;
 import org.springframework.stereotype.Component;
 
 /**
- * What the processes around an existing agreement check as they start (suspension, review,
- * renewal, amendment, termination): that the agreement exists, that no other instance of the same
- * process is under way for it; and what they copy for tasks and e-mails. Each process states its own
- * rule on the agreement's status.
+ * What the processes around an existing agreement check as they start (suspension, review, renewal,
+ * amendment, termination): that the agreement exists; and what they copy for tasks and e-mails. Each
+ * process states its own rule on the agreement's status. "One of them at a time per agreement" is
+ * not checked here: each process declares it as its {@code exclusiveKey} and the database enforces it.
  */
 @Component
 public class AgreementChecks {
 
-    private final AgreementService agreements;
-    private final RuntimeService runtime;
+    /**
+     * Copied at start for task titles, forms and e-mails; the register stays the source. Partner
+     * acronym and name use the descriptors already declared (NotificationVariables, EndorsementProcess);
+     * all three belong in AgreementVariables once it declares them typed.
+     */
+    public static final ProcessVariable<String> TITLE = ProcessVariable.text(AgreementVariables.AGREEMENT_TITLE);
 
-    public AgreementChecks(AgreementService agreements, RuntimeService runtime) {
+    private final AgreementService agreements;
+
+    public AgreementChecks(AgreementService agreements) {
         this.agreements = agreements;
-        this.runtime = runtime;
     }
 
-    /** The agreement named by the {@code agreementReference} variable, or a problem saying why not. */
-    public Optional<Agreement> agreement(DelegateExecution execution, List<String> problems) {
-        String reference = FormValues.text(execution.getVariable(AGREEMENT_REFERENCE)).toUpperCase();
-        if (reference.isEmpty()) {
-            problems.add("The agreement reference is required");
+    /** The agreement named by the agreement reference of the input, or a problem saying why not. */
+    public Optional<Agreement> agreement(FormInput input) {
+        String reference = input.required(AgreementVariables.REFERENCE);
+        if (reference == null) {
             return Optional.empty();
         }
+        reference = reference.toUpperCase();
         Optional<Agreement> agreement = agreements.find(reference);
         if (agreement.isEmpty()) {
-            problems.add("No agreement with reference " + reference);
+            input.problem("No agreement with reference " + reference);
         }
         return agreement;
     }
 
-    /** Whether another instance of the process runs with a business key like the pattern ({@code %} wildcard). */
-    public boolean otherInstanceRunning(DelegateExecution execution, String processKey, String businessKeyLike) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(processKey)
-                .processInstanceBusinessKeyLike(businessKeyLike).list().stream()
-                .anyMatch(instance -> !instance.getId().equals(execution.getProcessInstanceId()));
-    }
-
-    /** Puts reference, partner and title on the process, for task titles, forms and e-mails. */
-    public static void describe(DelegateExecution execution, Agreement agreement) {
-        execution.setVariable(AGREEMENT_REFERENCE, agreement.reference());
-        execution.setVariable(PARTNER_ACRONYM, agreement.partnerAcronym());
-        execution.setVariable(PARTNER_NAME, agreement.partnerName());
-        execution.setVariable(AGREEMENT_TITLE, agreement.title());
+    /** Puts reference (as the register writes it), partner and title on the process, for task titles, forms and e-mails. */
+    public static void describe(VariableScope scope, Agreement agreement) {
+        AgreementVariables.REFERENCE.set(scope, agreement.reference());
+        NotificationVariables.PARTNER_ACRONYM.set(scope, agreement.partnerAcronym());
+        EndorsementProcess.PARTNER_NAME.set(scope, agreement.partnerName());
+        TITLE.set(scope, agreement.title());
     }
 }

@@ -212,4 +212,37 @@ public class ProcessDriver {
     public <T> T variable(ProcessInstance instance, org.cms.partnerships.engine.variables.ProcessVariable<T> variable) {
         return variable.read(engine.getRuntimeService().getVariable(instance.getId(), variable.name()));
     }
+
+    // ------------------------------------------------------------------ forms and conflicts (agreements in force)
+
+    /**
+     * Form values from descriptor/value pairs, each value in the engine's form (enums as their name,
+     * dates as ISO text): {@code values(EXECUTIVE_DECISION, Decision.SUSPEND, EXECUTIVE_COMMENT, "Until May")}.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> values(Object... descriptorsAndValues) {
+        Map<String, Object> values = new java.util.HashMap<>();
+        for (int i = 0; i < descriptorsAndValues.length; i += 2) {
+            org.cms.partnerships.engine.variables.ProcessVariable<Object> variable =
+                    (org.cms.partnerships.engine.variables.ProcessVariable<Object>) descriptorsAndValues[i];
+            Object value = descriptorsAndValues[i + 1];
+            values.put(variable.name(), value instanceof String text ? text : variable.engineValue(value));
+        }
+        return values;
+    }
+
+    /** The {@link org.cms.partnerships.common.ConflictException} {@code action} met (409: already under way). */
+    public org.cms.partnerships.common.ConflictException conflict(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof org.cms.partnerships.common.ConflictException conflict) {
+                    return conflict;
+                }
+            }
+            throw new AssertionError("Refused, but not as a conflict", e);
+        }
+        throw new AssertionError("Expected a conflict, but the action was accepted");
+    }
 }

@@ -2,7 +2,6 @@ package org.cms.partnerships.agreement.amendment;
 
 import java.net.URI;
 import java.util.List;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,15 +24,16 @@ public class AmendmentApi {
     public record AmendmentRequest(String type, String description, String newScope, String newExpiresOn) {
     }
 
-    public record Started(String processInstanceId, String amendmentReference) {
+    public record Started(String amendmentReference) {
     }
 
+    /** 201 with the amendment's reference; 400 with every problem; 409 while another amendment is open. */
     @PostMapping("/api/agreements/{reference}/amendments")
     public ResponseEntity<Started> propose(@PathVariable String reference, @RequestBody AmendmentRequest request) {
-        ProcessInstance instance = process.propose(reference, request.type(), request.description(), request.newScope(),
+        String amendment = process.propose(reference, request.type(), request.description(), request.newScope(),
                 request.newExpiresOn());
         return ResponseEntity.created(URI.create("/api/agreements/" + reference + "/amendments"))
-                .body(new Started(instance.getId(), instance.getBusinessKey()));
+                .body(new Started(amendment));
     }
 
     @GetMapping("/api/agreements/{reference}/amendments")

@@ -1,97 +1,94 @@
 package org.cms.partnerships.agreement.amendment;
 
-import static org.cms.partnerships.agreement.AgreementVariables.AGREEMENT_REFERENCE;
 import static org.cms.partnerships.agreement.amendment.AmendmentProcess.*;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.cms.partnerships.common.FormValues;
-import org.cms.partnerships.common.InvalidInputException;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.cms.partnerships.agreement.AgreementVariables;
 import org.cms.partnerships.engine.Actor;
-import org.cms.partnerships.register.AgreementService;
+import org.cms.partnerships.endorsement.EndorsementProcess;
+import org.cms.partnerships.engine.variables.FormInput;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The amendment's steps, each a thin delegate over {@link AmendmentService}: review and approval
- * recorded in the amendment's history, revision, adoption (the agreement's record changes) and
- * rejection.
+ * The amendment's steps, each a thin listener or delegate over {@link AmendmentService}: review,
+ * approval and revision checked as their tasks complete and recorded in the amendment's history;
+ * adoption (the agreement's record changes) and rejection.
  */
 @Configuration
 class AmendmentSteps {
 
     private final AmendmentService amendments;
-    private final AgreementService agreements;
     private final IdentityService identity;
 
-    AmendmentSteps(AmendmentService amendments, AgreementService agreements, IdentityService identity) {
+    AmendmentSteps(AmendmentService amendments, IdentityService identity) {
         this.amendments = amendments;
-        this.agreements = agreements;
         this.identity = identity;
     }
 
-    /** Input parameter {@code step}: LEGAL_REVIEW (APPROVED / CHANGES_REQUIRED) or APPROVAL (APPROVE / REJECT). */
-    @Bean("recordAmendmentStep")
-    JavaDelegate recordAmendmentStep() {
-        return execution -> {
-            List<String> problems = new ArrayList<>();
-            boolean legal = "LEGAL_REVIEW".equals(execution.getVariable("step"));
-            String decision = FormValues.text(execution.getVariable(legal ? LEGAL_DECISION : DECISION));
-            String comment = FormValues.text(execution.getVariable(legal ? LEGAL_COMMENTS : DECISION_COMMENT));
-            List<String> allowed = legal ? List.of("APPROVED", "CHANGES_REQUIRED") : List.of("APPROVE", "REJECT");
-            if (!allowed.contains(decision)) {
-                problems.add("The decision must be one of " + allowed);
-            }
-            if ((decision.equals("CHANGES_REQUIRED") || decision.equals("REJECT")) && comment.length() < 10) {
-                problems.add("Say why (at least 10 characters)");
-            }
-            InvalidInputException.throwIfAny(problems);
-            amendments.record(current(execution).id(), (legal ? "LEGAL_REVIEW: " : "EXECUTIVE_SECRETARY: ") + decision,
-                    Actor.current(identity), comment.isEmpty() ? null : comment);
+    /** Complete listener of "Review the amendment": changes required need a reason. */
+    @Bean("recordAmendmentLegalReview")
+    TaskListener recordAmendmentLegalReview() {
+        return (DelegateTask task) -> {
+            FormInput input = FormInput.of(task);
+            LegalDecision decision = input.required(LEGAL_DECISION);
+            String comments = input.optionalText(LEGAL_COMMENTS);
+            input.check(decision != LegalDecision.CHANGES_REQUIRED || comments.length() >= 10, "Say why (at least 10 characters)");
+            input.throwIfInvalid();
+            amendments.recordStep(agreement(task), NUMBER.from(task), "LEGAL_REVIEW: " + decision, by(), comments);
         };
     }
 
+    /** Complete listener of "Approve the amendment": a rejection needs a reason. */
+    @Bean("recordAmendmentApproval")
+    TaskListener recordAmendmentApproval() {
+        return (DelegateTask task) -> {
+            FormInput input = FormInput.of(task);
+            Decision decision = input.required(DECISION);
+            String comment = input.optionalText(DECISION_COMMENT);
+            input.check(decision != Decision.REJECTED || comment.length() >= 10, "Say why (at least 10 characters)");
+            input.throwIfInvalid();
+            amendments.recordStep(agreement(task), NUMBER.from(task), "EXECUTIVE_SECRETARY: " + decision, by(), comment);
+        };
+    }
+
+    /** Complete listener of "Revise the amendment". */
     @Bean("amendmentRevised")
     TaskListener amendmentRevised() {
         return (DelegateTask task) -> {
-            List<String> problems = new ArrayList<>();
-            String description = FormValues.requiredText(task.getVariable(DESCRIPTION), "description of the amendment", 10, problems);
-            InvalidInputException.throwIfAny(problems);
-            amendments.record(current(task.getExecution()).id(), "REVISED", Actor.current(identity), description);
+            FormInput input = FormInput.of(task);
+            String description = input.text(DESCRIPTION, 10);
+            input.throwIfInvalid();
+            amendments.recordStep(agreement(task), NUMBER.from(task), "REVISED", by(), description);
         };
     }
 
     @Bean("adoptAmendment")
     JavaDelegate adoptAmendment() {
-        return execution -> {
-            Amendment amendment = current(execution);
-            String reference = (String) execution.getVariable(AGREEMENT_REFERENCE);
-            agreements.amend(reference, amendment.newScope(), amendment.newExpiresOn());
-            String text = (String) execution.getVariable(DESCRIPTION);
-            amendments.close(amendment.id(), Amendment.Status.ADOPTED, Actor.current(identity), text);
-            agreements.addComment(reference, "AMENDMENT", "Amendment " + amendment.number(), Actor.current(identity),
-                    "Adopted (%s): %s".formatted(amendment.type(), text));
-        };
+        return execution -> amendments.adopt(agreement(execution), NUMBER.from(execution), DESCRIPTION.from(execution), by());
     }
 
     @Bean("rejectAmendment")
     JavaDelegate rejectAmendment() {
-        return execution -> {
-            Object endorsement = execution.getVariable("endorsementDecisionText");
-            String why = "NOT_ENDORSED".equals(execution.getVariable("endorsementDecision")) && endorsement != null
-                    ? "Not endorsed by the Standing Committee: " + endorsement
-                    : "Rejected by the Executive Secretary: " + execution.getVariable(DECISION_COMMENT);
-            amendments.close(current(execution).id(), Amendment.Status.REJECTED, Actor.current(identity), why);
-        };
+        return execution -> amendments.reject(agreement(execution), NUMBER.from(execution),
+                "Rejected by the Executive Secretary: " + DECISION_COMMENT.orNull(execution), by());
     }
 
-    private Amendment current(DelegateExecution execution) {
-        return amendments.get((String) execution.getVariable(AGREEMENT_REFERENCE),
-                ((Number) execution.getVariable(NUMBER)).intValue());
+    @Bean("closeAmendmentNotEndorsed")
+    JavaDelegate closeAmendmentNotEndorsed() {
+        return execution -> amendments.reject(agreement(execution), NUMBER.from(execution),
+                "Not endorsed by the Standing Committee: " + EndorsementProcess.ENDORSEMENT_DECISION_TEXT.orNull(execution), by());
+    }
+
+    private static String agreement(VariableScope scope) {
+        return AgreementVariables.REFERENCE.from(scope);
+    }
+
+    private String by() {
+        return Actor.current(identity);
     }
 }

@@ -1,24 +1,16 @@
 package org.cms.partnerships.agreement.renewal;
 
-import static org.cms.partnerships.agreement.AgreementVariables.AGREEMENT_REFERENCE;
+import static org.cms.partnerships.agreement.amendment.AmendmentProcess.NEW_EXPIRES_ON;
 import static org.cms.partnerships.agreement.renewal.RenewalProcess.*;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.cms.partnerships.agreement.AgreementLifecycle;
-import org.cms.partnerships.agreement.AgreementProcess;
-import org.cms.partnerships.agreement.amendment.AmendmentProcess;
-import org.cms.partnerships.common.FormValues;
-import org.cms.partnerships.common.InvalidInputException;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.cms.partnerships.agreement.AgreementVariables;
 import org.cms.partnerships.engine.Actor;
-import org.cms.partnerships.register.Agreement;
-import org.cms.partnerships.register.AgreementService;
+import org.cms.partnerships.engine.variables.FormInput;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,64 +18,41 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class RenewalSteps {
 
-    private final AgreementService agreements;
-    private final AgreementLifecycle lifecycle;
-    private final AmendmentProcess amendments;
+    private final RenewalService renewals;
     private final IdentityService identity;
 
-    RenewalSteps(AgreementService agreements, AgreementLifecycle lifecycle, AmendmentProcess amendments,
-                 IdentityService identity) {
-        this.agreements = agreements;
-        this.lifecycle = lifecycle;
-        this.amendments = amendments;
+    RenewalSteps(RenewalService renewals, IdentityService identity) {
+        this.renewals = renewals;
         this.identity = identity;
     }
 
+    /** Complete listener of "Decide: renew, extend or let lapse". */
     @Bean("recordRenewalDecision")
-    JavaDelegate recordRenewalDecision() {
-        return execution -> {
-            List<String> problems = new ArrayList<>();
-            Decision decision = FormValues.enumValue(Decision.class, execution.getVariable(DECISION), "decision", problems);
-            String reason = FormValues.requiredText(execution.getVariable(REASON), "reason", 5, problems);
+    TaskListener recordRenewalDecision() {
+        return (DelegateTask task) -> {
+            FormInput input = FormInput.of(task);
+            Decision decision = input.required(DECISION);
+            String reason = input.text(REASON, 5);
             if (decision == Decision.EXTEND) {
-                LocalDate end = FormValues.date(execution.getVariable(NEW_EXPIRES_ON), "new end of the term", problems);
-                LocalDate current = LocalDate.parse((String) execution.getVariable(EXPIRES_ON));
-                if (end != null && !end.isAfter(current)) {
-                    problems.add("The new end of the term %s must be after %s".formatted(end, current));
-                }
+                LocalDate end = input.required(NEW_EXPIRES_ON);
+                LocalDate current = EXPIRES_ON.from(task);
+                input.check(end == null || end.isAfter(current),
+                        "The new end of the term %s must be after %s".formatted(end, current));
             }
-            InvalidInputException.throwIfAny(problems);
-            agreements.addComment((String) execution.getVariable(AGREEMENT_REFERENCE), "RENEWAL", "Renewal decision",
-                    Actor.current(identity), decision + ": " + reason);
+            input.throwIfInvalid();
+            renewals.recordDecision(AgreementVariables.REFERENCE.from(task), decision, reason, Actor.current(identity));
         };
     }
 
-    /** A new proposal that supersedes this agreement, with its partner, instrument, scope and Family instruments. */
     @Bean("startRenewalProposal")
     JavaDelegate startRenewalProposal() {
-        return execution -> {
-            Agreement old = agreements.get((String) execution.getVariable(AGREEMENT_REFERENCE));
-            Map<String, Object> proposal = new HashMap<>();
-            proposal.put(AgreementProcess.PARTNER_CHOICE, "EXISTING");
-            proposal.put(AgreementProcess.PARTNER_ACRONYM, old.partnerAcronym());
-            proposal.put(AgreementProcess.INSTRUMENT_TYPE, old.instrumentType().name());
-            proposal.put(AgreementProcess.TITLE, "Renewal of " + old.title());
-            proposal.put(AgreementProcess.SCOPE_THEMES, old.scope());
-            proposal.put(AgreementProcess.FAMILY_INSTRUMENTS, FormValues.list(old.familyInstruments()));
-            proposal.put(AgreementProcess.TERM_START, old.expiresOn().plusDays(1).toString());
-            proposal.put(AgreementProcess.SUPERSEDES, old.reference());
-            ProcessInstance started = lifecycle.propose(proposal);
-            execution.setVariable(FOLLOW_UP_REFERENCE, started.getBusinessKey());
-        };
+        return execution -> FOLLOW_UP_REFERENCE.set(execution,
+                renewals.proposeRenewal(AgreementVariables.REFERENCE.from(execution)));
     }
 
     @Bean("startExtensionAmendment")
     JavaDelegate startExtensionAmendment() {
-        return execution -> {
-            ProcessInstance started = amendments.propose((String) execution.getVariable(AGREEMENT_REFERENCE),
-                    "EXTENSION_OF_TERM", "Extension of the term: " + execution.getVariable(REASON), null,
-                    FormValues.text(execution.getVariable(NEW_EXPIRES_ON)));
-            execution.setVariable(FOLLOW_UP_REFERENCE, started.getBusinessKey());
-        };
+        return execution -> FOLLOW_UP_REFERENCE.set(execution, renewals.proposeExtension(
+                AgreementVariables.REFERENCE.from(execution), REASON.from(execution), NEW_EXPIRES_ON.from(execution)));
     }
 }

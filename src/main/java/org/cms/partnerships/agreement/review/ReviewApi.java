@@ -19,21 +19,21 @@ public class ReviewApi {
         this.followUps = followUps;
     }
 
-    /** Starts a review of the agreement now (201), with the same checks as in Tasklist. */
+    /** Starts a review of the agreement now (201), with the same checks as in Tasklist; 409 when one is under way. */
     @PostMapping("/api/agreements/{reference}/annual-review")
     public ResponseEntity<Map<String, String>> reviewNow(@PathVariable String reference) {
         String key = followUps.startReviewNow(reference, RegisterClock.today());
         return ResponseEntity.created(URI.create("/api/agreements/" + reference)).body(Map.of("businessKey", key));
     }
 
-    /** Runs the follow-up sweep now; what it already started today it does not start again. */
+    /** Runs the follow-up sweep now; what it already started it does not start again. */
     @PostMapping("/api/follow-ups/sweep")
     public Map<String, List<String>> sweep() {
-        return Map.of("reviewsStarted", followUps.startDueReviews(RegisterClock.today()),
-                "renewalsStarted", followUps.startDueRenewals(RegisterClock.today()));
+        FollowUps.Started started = followUps.startDue(RegisterClock.today());
+        return Map.of("reviewsStarted", started.reviews(), "renewalsStarted", started.renewals());
     }
 
-    /** Starts the renewal decision of an agreement with an end date now (201), outside the calendar. */
+    /** Starts the renewal decision of an agreement with an end date now (201), outside the calendar; 409 when one is under way. */
     @PostMapping("/api/agreements/{reference}/renewal")
     public ResponseEntity<Map<String, String>> renewalNow(@PathVariable String reference) {
         String key = followUps.startRenewalNow(reference);

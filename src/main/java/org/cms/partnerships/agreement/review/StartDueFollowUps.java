@@ -17,7 +17,8 @@ class StartDueFollowUps implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable("reviewsStarted", followUps.startDueReviews(RegisterClock.today()).size());
-        execution.setVariable("renewalsStarted", followUps.startDueRenewals(RegisterClock.today()).size());
+        FollowUps.Started started = followUps.startDue(RegisterClock.today());
+        AnnualReviewProcess.REVIEWS_STARTED.set(execution, started.reviews().size());
+        AnnualReviewProcess.RENEWALS_STARTED.set(execution, started.renewals().size());
     }
 }

@@ -1,7 +1,6 @@
 package org.cms.partnerships.agreement.suspension;
 
 import java.net.URI;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,13 +20,13 @@ public class SuspensionApi {
     public record SuspensionRequest(String grounds, String reason) {
     }
 
-    public record Started(String processInstanceId, String businessKey) {
+    public record Started(String businessKey) {
     }
 
+    /** 201 with the business key; 400 with every problem; 409 when a suspension of the agreement is under way. */
     @PostMapping("/api/agreements/{reference}/suspension")
     public ResponseEntity<Started> request(@PathVariable String reference, @RequestBody SuspensionRequest request) {
-        ProcessInstance instance = process.request(reference, request.grounds(), request.reason());
-        return ResponseEntity.created(URI.create("/engine-rest/process-instance/" + instance.getId()))
-                .body(new Started(instance.getId(), instance.getBusinessKey()));
+        String businessKey = process.requestSuspension(reference, request.grounds(), request.reason());
+        return ResponseEntity.created(URI.create("/api/agreements/" + businessKey)).body(new Started(businessKey));
     }
 }

@@ -1,13 +1,14 @@
 package org.cms.partnerships.agreement.suspension;
 
-import java.util.ArrayList;
+import static org.cms.partnerships.agreement.suspension.SuspensionProcess.*;
+
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.cms.partnerships.agreement.AgreementChecks;
-import org.cms.partnerships.common.InvalidInputException;
+import org.cms.partnerships.engine.variables.FormInput;
+import org.cms.partnerships.engine.variables.InvalidValueException;
 import org.cms.partnerships.register.Agreement;
 import org.cms.partnerships.register.AgreementStatus;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Checks a suspension request as it starts, from Tasklist or REST alike. Any problem refuses the
  * start with every problem listed; the transaction rolls back, so no instance and no record remain.
+ * A second suspension of the same agreement is refused by the database (exclusive key, 409).
  */
 @Component("suspensionRequestValidation")
 class SuspensionRequestValidation implements ExecutionListener {
@@ -27,34 +29,25 @@ class SuspensionRequestValidation implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        List<String> problems = new ArrayList<>();
-        String grounds = text(execution, SuspensionProcess.GROUNDS);
-        String reason = text(execution, SuspensionProcess.REASON);
-        Optional<Agreement> agreement = checks.agreement(execution, problems);
-        if (agreement.isPresent()) {
-            String reference = agreement.get().reference();
-            if (!agreement.get().status().canChangeTo(AgreementStatus.SUSPENDED)) {
-                problems.add("Agreement %s is %s; only an agreement in force or dormant can be suspended"
-                        .formatted(reference, agreement.get().status()));
-            } else if (checks.otherInstanceRunning(execution, SuspensionProcess.KEY, reference)) {
-                problems.add("A suspension of %s is already under way".formatted(reference));
-            }
-        }
-        if (Arrays.stream(SuspensionProcess.Grounds.values()).noneMatch(g -> g.name().equals(grounds))) {
-            problems.add("Grounds must be one of " + Arrays.toString(SuspensionProcess.Grounds.values()));
-        }
-        if (reason.length() < 10) {
-            problems.add("Give the reason for the suspension (at least 10 characters)");
-        }
-        InvalidInputException.throwIfAny(problems);
+        FormInput input = FormInput.of(execution);
+        Optional<Agreement> agreement = checks.agreement(input);
+        agreement.ifPresent(a -> input.check(a.status().canChangeTo(AgreementStatus.SUSPENDED),
+                "Agreement %s is %s; only an agreement in force or dormant can be suspended".formatted(a.reference(), a.status())));
+        input.check(grounds(execution) != null, "Grounds must be one of " + Arrays.toString(Grounds.values()));
+        String reason = input.optionalText(REASON);
+        input.check(reason.length() >= 10, "Give the reason for the suspension (at least 10 characters)");
+        input.throwIfInvalid();
 
         Agreement a = agreement.orElseThrow();
         execution.setProcessBusinessKey(a.reference());
         AgreementChecks.describe(execution, a);
     }
 
-    private static String text(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
-        return value == null ? "" : value.toString().trim();
+    private static Grounds grounds(DelegateExecution execution) {
+        try {
+            return GROUNDS.orNull(execution);
+        } catch (InvalidValueException e) {
+            return null;
+        }
     }
 }

@@ -1,7 +1,6 @@
 package org.cms.partnerships.agreement.termination;
 
 import java.net.URI;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,13 +20,13 @@ public class TerminationApi {
     public record TerminationRequest(String grounds, String reason, String effectiveOn) {
     }
 
-    public record Started(String processInstanceId, String businessKey) {
+    public record Started(String businessKey) {
     }
 
+    /** 201 with the business key; 400 with every problem; 409 when a termination of the agreement is under way. */
     @PostMapping("/api/agreements/{reference}/termination")
     public ResponseEntity<Started> terminate(@PathVariable String reference, @RequestBody TerminationRequest request) {
-        ProcessInstance instance = termination.propose(reference, request.grounds(), request.reason(), request.effectiveOn());
-        return ResponseEntity.created(URI.create("/engine-rest/process-instance/" + instance.getId()))
-                .body(new Started(instance.getId(), reference.toUpperCase() + "/termination"));
+        String businessKey = termination.propose(reference, request.grounds(), request.reason(), request.effectiveOn());
+        return ResponseEntity.created(URI.create("/api/agreements/" + reference.toUpperCase())).body(new Started(businessKey));
     }
 }

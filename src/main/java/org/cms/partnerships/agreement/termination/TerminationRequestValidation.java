@@ -3,19 +3,19 @@ package org.cms.partnerships.agreement.termination;
 import static org.cms.partnerships.agreement.termination.TerminationProcess.*;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.cms.partnerships.agreement.AgreementChecks;
-import org.cms.partnerships.common.FormValues;
-import org.cms.partnerships.common.InvalidInputException;
 import org.cms.partnerships.common.RegisterClock;
+import org.cms.partnerships.engine.variables.FormInput;
 import org.cms.partnerships.register.Agreement;
 import org.cms.partnerships.register.AgreementStatus;
 import org.springframework.stereotype.Component;
 
-/** Refuses a termination without reason, of an agreement not binding, or a second one under way. */
+/**
+ * Refuses a termination without grounds or reason, or of an agreement that no longer binds; a second
+ * termination under way is refused by the database (exclusive key, 409).
+ */
 @Component("terminationRequestValidation")
 class TerminationRequestValidation implements ExecutionListener {
 
@@ -27,24 +27,19 @@ class TerminationRequestValidation implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        List<String> problems = new ArrayList<>();
-        Agreement agreement = checks.agreement(execution, problems).orElse(null);
-        String reference = agreement == null ? null : agreement.reference();
-        if (agreement == null) {
-            // reported
-        } else if (!AgreementStatus.EFFECTIVE.contains(agreement.status())) {
-            problems.add("%s is %s: only an agreement in force, dormant or suspended can be terminated"
-                    .formatted(reference, agreement.status()));
-        } else if (checks.otherInstanceRunning(execution, KEY, reference + "/termination")) {
-            problems.add("A termination of %s is already under way".formatted(reference));
+        FormInput input = FormInput.of(execution);
+        Agreement agreement = checks.agreement(input).orElse(null);
+        if (agreement != null) {
+            input.check(AgreementStatus.EFFECTIVE.contains(agreement.status()),
+                    "%s is %s: only an agreement in force, dormant or suspended can be terminated"
+                            .formatted(agreement.reference(), agreement.status()));
         }
-        FormValues.enumValue(Grounds.class, execution.getVariable(GROUNDS), "grounds", problems);
-        FormValues.requiredText(execution.getVariable(REASON), "reason for the termination", 10, problems);
-        LocalDate effective = FormValues.text(execution.getVariable(EFFECTIVE_ON)).isEmpty() ? RegisterClock.today()
-                : FormValues.date(execution.getVariable(EFFECTIVE_ON), "date the termination takes effect", problems);
-        InvalidInputException.throwIfAny(problems);
-        execution.setProcessBusinessKey(reference + "/termination");
+        input.required(GROUNDS);
+        input.text(REASON, 10);
+        LocalDate effective = input.optional(EFFECTIVE_ON);
+        input.throwIfInvalid();
+        execution.setProcessBusinessKey(businessKey(agreement.reference()));
         AgreementChecks.describe(execution, agreement);
-        execution.setVariable(EFFECTIVE_ON, effective.toString());
+        EFFECTIVE_ON.set(execution, effective == null ? RegisterClock.today() : effective);
     }
 }

@@ -77,8 +77,8 @@ class AmendmentRouteTest {
 
     @Test
     void anUnknownTypeMatchesNoRule() {
-        assertThat(dmn.evaluateDecisionTable(route, Map.of("amendmentType", "NEW_PARTNER",
-                "partnerCategory", PartnerCategory.NGO.name()))).isEmpty();
+        assertThat(dmn.evaluateDecisionTable(route, Map.of(AmendmentProcess.TYPE.name(), "NEW_PARTNER",
+                AmendmentProcess.PARTNER_CATEGORY.name(), PartnerCategory.NGO.name()))).isEmpty();
     }
 
     private static Map<String, Object> route(boolean legalReview, boolean executiveSecretary, boolean standingCommittee) {
@@ -87,7 +87,7 @@ class AmendmentRouteTest {
     }
 
     private static DmnDecisionTableResult evaluate(Amendment.Type type, PartnerCategory category) {
-        return dmn.evaluateDecisionTable(route, Map.of("amendmentType", type.name(),
-                "partnerCategory", category.name()));
+        return dmn.evaluateDecisionTable(route, Map.of(AmendmentProcess.TYPE.name(), type.name(),
+                AmendmentProcess.PARTNER_CATEGORY.name(), category.name()));
     }
 }

@@ -3,41 +3,29 @@ package org.cms.partnerships.agreement.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.cms.partnerships.agreement.review.AnnualReviewProcess.*;
+import static org.cms.partnerships.support.ProcessDriver.values;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.cms.partnerships.agreement.suspension.SuspensionProcess;
-import org.cms.partnerships.agreement.termination.TerminationProcess;
 import org.cms.partnerships.common.InvalidInputException;
 import org.cms.partnerships.common.RegisterClock;
-import org.cms.partnerships.notification.Notification;
-import org.cms.partnerships.notification.NotificationLog;
+import org.cms.partnerships.register.Agreement;
+import org.cms.partnerships.register.AgreementFilter;
 import org.cms.partnerships.register.AgreementService;
 import org.cms.partnerships.register.AgreementStatus;
-import org.cms.partnerships.register.PartnerService;
-import org.cms.partnerships.register.StatusChange;
 import org.cms.partnerships.security.Groups;
 import org.cms.partnerships.support.CmsIntegrationTest;
 import org.cms.partnerships.support.FlowNodeCoverage;
-import org.cms.partnerships.workplan.WorkPlanProcess;
-import org.cms.partnerships.workplan.WorkPlanService;
-import org.cms.partnerships.workplan.WorkPlanStatus;
+import org.cms.partnerships.support.ProcessDriver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,27 +33,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Agreements in force: the morning sweep, annual reviews (dormancy and back, escalation) and
- * termination with its cascade, with the clock moved by hand across review and due dates.
+ * Agreements in force: the morning sweep and annual reviews (dormancy and back, escalation, one at a
+ * time), with the clock moved by hand across review and due dates.
  */
 @CmsIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AgreementsInForceProcessTest {
 
     @Autowired ProcessEngine engine;
+    @Autowired ProcessDriver driver;
     @Autowired FollowUps followUps;
     @Autowired AgreementService agreements;
-    @Autowired PartnerService partners;
-    @Autowired WorkPlanService workPlans;
-    @Autowired SuspensionProcess suspension;
-    @Autowired NotificationLog notificationLog;
     @Autowired TestRestTemplate rest;
 
     LocalDate today;
@@ -76,38 +58,37 @@ class AgreementsInForceProcessTest {
         today = RegisterClock.today();
     }
 
+    /** Reviews a test leaves open (a sweep starts every review due) would block the next test's. */
     @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
+    void endOpenReviewsAndResetClock() {
+        endRunningReviews();
+        driver.resetClock();
     }
 
     @AfterAll
     void everyFlowNodeWasWalked() {
         FlowNodeCoverage.assertEveryFlowNodeVisited(engine, KEY);
         FlowNodeCoverage.assertEveryFlowNodeVisited(engine, SWEEP_KEY);
-        FlowNodeCoverage.assertEveryFlowNodeVisited(engine, TerminationProcess.KEY);
     }
 
     @Test
     void theMorningSweepStartsExactlyTheReviewsThatAreDueAndNothingTwice() {
         LocalDate day = today.plusDays(60);
         List<String> due = new ArrayList<>();
-        for (JsonNode agreement : get("/api/agreements")) {
-            String status = agreement.path("status").asText();
-            String next = agreement.path("nextReviewOn").asText("");
-            if ((status.equals("IN_FORCE") || status.equals("DORMANT")) && !next.isEmpty()
-                    && !LocalDate.parse(next).isAfter(day)) {
-                due.add(agreement.get("reference").asText() + "/review/" + next);
+        for (Agreement agreement : agreements.search(AgreementFilter.all())) {
+            if ((agreement.status() == AgreementStatus.IN_FORCE || agreement.status() == AgreementStatus.DORMANT)
+                    && agreement.nextReviewOn() != null && !agreement.nextReviewOn().isAfter(day)) {
+                due.add(agreement.reference() + "/review/" + agreement.nextReviewOn());
             }
         }
         assertThat(due).as("the demo register has reviews falling due in 60 days").isNotEmpty();
+        // A review started for the same agreement and date by an earlier test is never started again.
+        due.removeIf(key -> engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
+                .processInstanceBusinessKey(key).count() > 0);
 
-        moveClockTo(day);
-        Job sweep = engine.getManagementService().createJobQuery().processDefinitionKey(SWEEP_KEY).timers().singleResult();
-        execute(sweep);
-        List<HistoricProcessInstance> reviews = engine.getHistoryService().createHistoricProcessInstanceQuery()
-                .processDefinitionKey(KEY).unfinished().list();
-        assertThat(reviews).extracting(HistoricProcessInstance::getBusinessKey).containsExactlyInAnyOrderElementsOf(due);
+        driver.moveClockTo(day);
+        runTheMorningSweep();
+        assertThat(runningReviews()).extracting(HistoricProcessInstance::getBusinessKey).containsExactlyInAnyOrderElementsOf(due);
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(SWEEP_KEY)
                 .finished().count()).isGreaterThanOrEqualTo(1);
 
@@ -115,52 +96,85 @@ class AgreementsInForceProcessTest {
         ResponseEntity<JsonNode> again = rest.withBasicAuth("oliver", "oliver")
                 .postForEntity("/api/follow-ups/sweep", null, JsonNode.class);
         assertThat(again.getBody().get("reviewsStarted")).isEmpty();
-        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
-                .unfinished().count()).isEqualTo(due.size());
+        assertThat(runningReviews()).hasSize(due.size());
 
-        reviews.forEach(r -> engine.getRuntimeService().deleteProcessInstance(r.getId(), "test done"));
+        endRunningReviews();
+    }
+
+    @Test
+    void theSweepSkipsAnAgreementWhoseReviewIsAlreadyUnderWayAndStartsTheOthers() {
+        LocalDate day = today.plusDays(60);
+        List<Agreement> dueThen = agreements.reviewsDueBy(day);
+        assertThat(dueThen).as("the demo register has reviews falling due in 60 days").hasSizeGreaterThan(1);
+        Agreement underReview = dueThen.get(0);
+        String early = followUps.startReviewNow(underReview.reference(), today);
+
+        driver.moveClockTo(day);
+        runTheMorningSweep();
+
+        assertThat(runningReviews()).extracting(HistoricProcessInstance::getBusinessKey)
+                .contains(early)
+                .doesNotContain(businessKey(underReview.reference(), underReview.nextReviewOn()))
+                .hasSize(dueThen.size());
+        assertThat(runningReviews()).filteredOn(r -> r.getBusinessKey().startsWith(underReview.reference() + "/"))
+                .hasSize(1);
+        endRunningReviews();
     }
 
     @Test
     void aReviewFindsTheAgreementDormantAndALaterOneFindsActivityAgain() {
         String key = followUps.startReviewNow("CMS-IUCN-2003", today);
-        ProcessInstance first = instance(key);
+        ProcessInstance first = driver.instance(KEY, key);
         assertThat(first).isWaitingAt(TASK_REVIEW);
-        assertThat(task(first)).hasCandidateGroup(Groups.PARTNERSHIP_OFFICERS);
-        assertThat(task(first).getName()).isEqualTo("Review the agreement · IUCN · CMS-IUCN-2003");
-        assertThat(task(first).getDueDate()).isNotNull();
+        assertThat(driver.task(first, TASK_REVIEW)).hasCandidateGroup(Groups.PARTNERSHIP_OFFICERS);
+        assertThat(driver.task(first, TASK_REVIEW).getName()).isEqualTo("Review the agreement · IUCN · CMS-IUCN-2003");
+        assertThat(driver.task(first, TASK_REVIEW).getDueDate()).isNotNull();
 
         LocalDate nextYear = today.plusYears(1);
-        complete(task(first), review("DORMANT", "None", nextYear));
-        execute(job(first));
-        assertThat(first).hasPassed(RECORD_REVIEW, NOTIFY_PARTNER, END_REVIEWED).isEnded();
+        driver.complete("oliver", Groups.PARTNERSHIP_OFFICERS, first, TASK_REVIEW, review(Assessment.DORMANT, "None", nextYear));
+        driver.run(first, NOTIFY_PARTNER);
+        assertThat(first).hasPassed(BECAME_DORMANT, NOTIFY_PARTNER, END_REVIEWED).hasNotPassed(BACK_IN_FORCE).isEnded();
         assertThat(agreements.get("CMS-IUCN-2003").status()).isEqualTo(AgreementStatus.DORMANT);
         assertThat(agreements.get("CMS-IUCN-2003").nextReviewOn()).isEqualTo(nextYear);
-        assertThat(last("CMS-IUCN-2003").reason()).isEqualTo("Annual review: no joint activity in the year");
+        assertThat(driver.lastStatusChange("CMS-IUCN-2003").reason()).isEqualTo("Annual review: no joint activity in the year");
+        assertThat(driver.lastStatusChange("CMS-IUCN-2003").changedBy()).isEqualTo("oliver");
 
-        moveClockTo(nextYear);
+        driver.moveClockTo(nextYear);
         assertThat(followUps.startDueReviews(nextYear)).contains("CMS-IUCN-2003/review/" + nextYear);
-        ProcessInstance second = instance("CMS-IUCN-2003/review/" + nextYear);
-        complete(task(second), review("ACTIVE", "Joint workshop on climate change and migratory species", nextYear.plusYears(1)));
-        execute(job(second));
+        ProcessInstance second = driver.instance(KEY, "CMS-IUCN-2003/review/" + nextYear);
+        driver.complete("oliver", Groups.PARTNERSHIP_OFFICERS, second, TASK_REVIEW,
+                review(Assessment.ACTIVE, "Joint workshop on climate change and migratory species", nextYear.plusYears(1)));
+        driver.run(second, NOTIFY_PARTNER);
+        assertThat(second).hasPassed(BACK_IN_FORCE, END_REVIEWED).hasNotPassed(BECAME_DORMANT).isEnded();
         assertThat(agreements.get("CMS-IUCN-2003").status()).isEqualTo(AgreementStatus.IN_FORCE);
-        assertThat(last("CMS-IUCN-2003").reason()).isEqualTo("Annual review: joint activity resumed");
-        assertThat(notificationLog.search("CMS-IUCN-2003", null, "review-notice", 10)).hasSize(2)
+        assertThat(driver.lastStatusChange("CMS-IUCN-2003").reason()).isEqualTo("Annual review: joint activity resumed");
+        assertThat(driver.mails("CMS-IUCN-2003", "review-notice")).hasSize(2)
                 .allSatisfy(n -> assertThat(n.recipientEmail()).isEqualTo("daniel.okafor@iucn.example.org"));
         assertThat(agreements.comments("CMS-IUCN-2003")).extracting(AgreementService.Comment::kind)
                 .containsExactly("ANNUAL_REVIEW", "ANNUAL_REVIEW");
     }
 
     @Test
+    void aReviewThatChangesNothingLeavesTheStatusAlone() {
+        int historyBefore = agreements.history("CMS-SPREP-2005").size();
+        ProcessInstance review = driver.instance(KEY, followUps.startReviewNow("CMS-SPREP-2005", today));
+        driver.complete("oliver", Groups.PARTNERSHIP_OFFICERS, review, TASK_REVIEW,
+                review(Assessment.ACTIVE, "Joint Pacific cetacean work", today.plusYears(1)));
+        driver.run(review, NOTIFY_PARTNER);
+        assertThat(review).hasPassed(END_REVIEWED).hasNotPassed(BECAME_DORMANT, BACK_IN_FORCE).isEnded();
+        assertThat(agreements.history("CMS-SPREP-2005")).hasSize(historyBefore);
+        assertThat(agreements.get("CMS-SPREP-2005").nextReviewOn()).isEqualTo(today.plusYears(1));
+    }
+
+    @Test
     void aReviewStillOpenAfterThirtyDaysIsEscalatedToTheManagers() {
-        ProcessInstance review = instance(followUps.startReviewNow("CMS-CIC-2005", today));
-        Job overdue = engine.getManagementService().createJobQuery().processInstanceId(review.getId()).timers().singleResult();
-        assertThat(LocalDate.ofInstant(overdue.getDuedate().toInstant(), ZoneId.of("Europe/Berlin"))).isEqualTo(today.plusDays(30));
-        moveClockTo(today.plusDays(31));
-        execute(overdue);
-        execute(engine.getManagementService().createJobQuery().processInstanceId(review.getId()).activityId(ESCALATE).singleResult());
+        ProcessInstance review = driver.instance(KEY, followUps.startReviewNow("CMS-CIC-2005", today));
+        Job overdue = driver.job(review, REVIEW_OVERDUE);
+        assertThat(driver.dueDay(overdue)).isEqualTo(today.plusDays(30));
+        driver.fireWhenDue(overdue);
+        driver.run(review, ESCALATE);
         assertThat(review).hasPassed(REVIEW_OVERDUE, END_ESCALATED).isWaitingAt(TASK_REVIEW);
-        assertThat(notificationLog.search("CMS-CIC-2005", null, "review-overdue", 10)).singleElement()
+        assertThat(driver.mails("CMS-CIC-2005", "review-overdue")).singleElement()
                 .satisfies(n -> assertThat(n.recipientEmail()).isEqualTo("marc@cms.example.org"));
         engine.getRuntimeService().deleteProcessInstance(review.getId(), "test done");
     }
@@ -169,109 +183,38 @@ class AgreementsInForceProcessTest {
     void reviewsThatCannotStandAreRefused() {
         assertThatThrownBy(() -> followUps.startReviewNow("CMS-FOC-2010", today)).isInstanceOf(InvalidInputException.class)
                 .hasMessage("CMS-FOC-2010 is TERMINATED: only an agreement in force or dormant is reviewed");
-        ProcessInstance open = instance(followUps.startReviewNow("CMS-SPREP-2005", today));
-        assertThatThrownBy(() -> followUps.startReviewNow("CMS-SPREP-2005", today.plusDays(1)))
-                .isInstanceOf(InvalidInputException.class).hasMessage("A review of CMS-SPREP-2005 is already under way");
-        assertThatThrownBy(() -> complete(task(open), review("ACTIVE", "Joint Pacific cetacean work", today.minusDays(1))))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("is not in the future");
+        ProcessInstance open = driver.instance(KEY, followUps.startReviewNow("CMS-SPREP-2005", today));
+        long reviewsBefore = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(KEY).count();
+        assertThat(driver.conflict(() -> followUps.startReviewNow("CMS-SPREP-2005", today.plusDays(1))).getMessage())
+                .isEqualTo("Annual review of an agreement: one is already under way for CMS-SPREP-2005");
+        ResponseEntity<String> secondOverRest = rest.withBasicAuth("oliver", "oliver")
+                .postForEntity("/api/agreements/CMS-SPREP-2005/annual-review", null, String.class);
+        assertThat(secondOverRest.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(KEY).count())
+                .isEqualTo(reviewsBefore);
+        InvalidInputException past = driver.refusal(() -> driver.complete("oliver", Groups.PARTNERSHIP_OFFICERS, open,
+                TASK_REVIEW, review(Assessment.ACTIVE, "Joint Pacific cetacean work", today.minusDays(1))));
+        assertThat(past.getMessage()).contains("is not in the future");
         ResponseEntity<String> unknown = rest.withBasicAuth("oliver", "oliver")
                 .postForEntity("/api/agreements/CMS-NOBODY/annual-review", null, String.class);
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         engine.getRuntimeService().deleteProcessInstance(open.getId(), "test done");
     }
 
-    @Test
-    void terminationEndsTheOpenReviewAndSuspensionAndStopsTheJointWorkPlan() {
-        String reference = "CMS-AMMPA";
-        ProcessInstance drafting = engine.getRuntimeService().startProcessInstanceByKey(WorkPlanProcess.KEY, Map.of(
-                WorkPlanProcess.AGREEMENT_REFERENCE, reference, WorkPlanProcess.TITLE, "CMS-AMMPA education plan",
-                WorkPlanProcess.PERIOD_START, today.getYear() + 1, WorkPlanProcess.PERIOD_END, today.getYear() + 2,
-                WorkPlanProcess.THEMES, "A: Education"));
-        ProcessInstance review = instance(followUps.startReviewNow(reference, today));
-        ProcessInstance suspended = suspension.request(reference, "PARTNER_REVIEW", "AMMPA reviews its international work");
-        var ammpa = partners.getByAcronym("AMMPA");
-        workPlans.create(new WorkPlanService.NewWorkPlan("JWP-CMS-AMMPA-2026", ammpa.id(), agreements.get(reference).id(),
-                "CMS-AMMPA outreach plan", today.getYear(), today.getYear() + 1, WorkPlanStatus.IN_IMPLEMENTATION, null));
-
-        ResponseEntity<JsonNode> noReason = post("/api/agreements/" + reference + "/termination",
-                "{\"grounds\": \"PARTNER_CEASED_OPERATIONS\", \"reason\": \"\"}");
-        assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(noReason.getBody().get("detail").asText()).contains("The reason for the termination is required");
-        ResponseEntity<JsonNode> started = post("/api/agreements/" + reference + "/termination",
-                "{\"grounds\": \"PARTNER_CEASED_OPERATIONS\", \"reason\": \"The Alliance ceased its international programme\"}");
-        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        ProcessInstance termination = instance(reference + "/termination");
-        assertThat(task(termination)).hasCandidateGroup(Groups.EXECUTIVE_SECRETARY);
-
-        engine.getIdentityService().setAuthentication("amina", List.of(Groups.EXECUTIVE_SECRETARY));
-        try {
-            complete(task(termination), Map.of(TerminationProcess.DECISION, "TERMINATE",
-                    TerminationProcess.DECISION_COMMENT, "Agreed, with thanks for past cooperation"));
-        } finally {
-            engine.getIdentityService().clearAuthentication();
-        }
-        assertThat(termination).hasPassed(TerminationProcess.TERMINATE).isWaitingAt(TerminationProcess.NOTIFY);
-        execute(job(termination));
-        assertThat(termination).hasPassed(TerminationProcess.END_TERMINATED).isEnded();
-
-        assertThat(agreements.get(reference).status()).isEqualTo(AgreementStatus.TERMINATED);
-        assertThat(last(reference).changedBy()).isEqualTo("amina");
-        assertThat(last(reference).reason()).startsWith("Terminated (PARTNER_CEASED_OPERATIONS, effective " + today + ")");
-        assertThat(review).isEnded();
-        assertThat(suspended).isEnded();
-        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(review.getId())
-                .singleResult().getDeleteReason()).isEqualTo("Agreement CMS-AMMPA terminated");
-        assertThat(workPlans.get("JWP-CMS-AMMPA-2026").status()).isEqualTo(WorkPlanStatus.STOPPED);
-        assertThat(drafting).isEnded();
-        assertThat(workPlans.get(drafting.getBusinessKey()).status()).isEqualTo(WorkPlanStatus.STOPPED);
-        assertThat(notificationLog.search(reference, null, "agreement-terminated", 10)).extracting(Notification::recipientEmail)
-                .contains("laura.bennett@ammpa.example.org", "marc@cms.example.org");
+    private void runTheMorningSweep() {
+        Job sweep = engine.getManagementService().createJobQuery().processDefinitionKey(SWEEP_KEY).timers().singleResult();
+        engine.getManagementService().executeJob(sweep.getId());
     }
 
-    @Test
-    void theExecutiveSecretaryMayDeclineATerminationAndOnlyBindingAgreementsCanBeTerminated() {
-        ResponseEntity<JsonNode> terminated = post("/api/agreements/CMS-FOC-2010/termination",
-                "{\"grounds\": \"OTHER\", \"reason\": \"Already ended in 2013 but asked again\"}");
-        assertThat(terminated.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(terminated.getBody().get("detail").asText())
-                .isEqualTo("CMS-FOC-2010 is TERMINATED: only an agreement in force, dormant or suspended can be terminated");
-
-        post("/api/agreements/CMS-GBIF/termination", "{\"grounds\": \"NOTICE_BY_CMS\", \"reason\": \"No joint activity for ten years\"}");
-        ProcessInstance termination = instance("CMS-GBIF/termination");
-        complete(task(termination), Map.of(TerminationProcess.DECISION, "DECLINE",
-                TerminationProcess.DECISION_COMMENT, "Let us first try a joint data project"));
-        assertThat(termination).hasPassed(TerminationProcess.END_DECLINED).isEnded();
-        assertThat(agreements.get("CMS-GBIF").status()).isEqualTo(AgreementStatus.DORMANT);
+    private List<HistoricProcessInstance> runningReviews() {
+        return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(KEY).unfinished().list();
     }
 
-    private ProcessInstance instance(String businessKey) {
-        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(businessKey).singleResult();
+    private void endRunningReviews() {
+        runningReviews().forEach(r -> engine.getRuntimeService().deleteProcessInstance(r.getId(), "test done"));
     }
 
-    private Job job(ProcessInstance instance) {
-        return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).messages().singleResult();
-    }
-
-    private static Map<String, Object> review(String assessment, String activities, LocalDate next) {
-        return Map.of(ASSESSMENT, assessment, ACTIVITIES, activities, NEXT_REVIEW_ON, next.toString(), CONTACTS_CURRENT, true);
-    }
-
-    private StatusChange last(String reference) {
-        List<StatusChange> history = agreements.history(reference);
-        return history.get(history.size() - 1);
-    }
-
-    private static void moveClockTo(LocalDate day) {
-        ClockUtil.setCurrentTime(RegisterClock.at(day, LocalTime.of(9, 30)));
-    }
-
-    private Iterable<JsonNode> get(String url) {
-        return rest.withBasicAuth("oliver", "oliver").getForObject(url, JsonNode.class);
-    }
-
-    private ResponseEntity<JsonNode> post(String url, String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return rest.withBasicAuth("oliver", "oliver").postForEntity(url, new HttpEntity<>(body, headers), JsonNode.class);
+    private static Map<String, Object> review(Assessment assessment, String activities, LocalDate next) {
+        return values(ASSESSMENT, assessment, ACTIVITIES, activities, NEXT_REVIEW_ON, next, CONTACTS_CURRENT, true);
     }
 }

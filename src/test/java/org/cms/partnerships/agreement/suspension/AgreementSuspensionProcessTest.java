@@ -3,33 +3,32 @@ package org.cms.partnerships.agreement.suspension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
-import static org.cms.partnerships.agreement.suspension.SuspensionProcess.DECISION;
-import static org.cms.partnerships.agreement.suspension.SuspensionProcess.DECISION_COMMENT;
-import static org.cms.partnerships.agreement.suspension.SuspensionProcess.REINSTATEMENT_REASON;
+import static org.cms.partnerships.agreement.suspension.SuspensionProcess.*;
+import static org.cms.partnerships.support.ProcessDriver.values;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.cms.partnerships.agreement.AgreementVariables;
 import org.cms.partnerships.common.InvalidInputException;
 import org.cms.partnerships.register.AgreementService;
 import org.cms.partnerships.register.AgreementStatus;
+import org.cms.partnerships.register.PartnerService;
 import org.cms.partnerships.register.StatusChange;
 import org.cms.partnerships.security.Groups;
 import org.cms.partnerships.support.CmsIntegrationTest;
 import org.cms.partnerships.support.FlowNodeCoverage;
+import org.cms.partnerships.support.ProcessDriver;
+import org.cms.partnerships.workplan.WorkPlanService;
+import org.cms.partnerships.workplan.WorkPlanStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.cms.partnerships.register.PartnerService;
-import org.cms.partnerships.workplan.WorkPlanService;
-import org.cms.partnerships.workplan.WorkPlanStatus;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -43,6 +42,7 @@ import org.springframework.http.ResponseEntity;
 class AgreementSuspensionProcessTest {
 
     @Autowired ProcessEngine engine;
+    @Autowired ProcessDriver driver;
     @Autowired SuspensionProcess suspension;
     @Autowired AgreementService agreements;
     @Autowired WorkPlanService workPlans;
@@ -56,23 +56,29 @@ class AgreementSuspensionProcessTest {
 
     @AfterAll
     void everyFlowNodeWasWalked() {
-        FlowNodeCoverage.assertEveryFlowNodeVisited(engine, SuspensionProcess.KEY);
+        FlowNodeCoverage.assertEveryFlowNodeVisited(engine, KEY);
+    }
+
+    private ProcessInstance request(String reference, String grounds, String reason) {
+        return driver.instance(KEY, suspension.requestSuspension(reference, grounds, reason));
     }
 
     @Test
     void executiveSecretaryDecliningLeavesTheAgreementInForce() {
         int historyBefore = agreements.history("CMS-SPREP-2005").size();
-        ProcessInstance instance = suspension.request("CMS-SPREP-2005", "PARTNER_REVIEW",
+        ProcessInstance instance = request("CMS-SPREP-2005", "PARTNER_REVIEW",
                 "SPREP reviews all its cooperation arrangements this year");
 
-        assertThat(instance).isWaitingAt(SuspensionProcess.TASK_DECIDE);
-        assertThat(task()).hasCandidateGroup(Groups.EXECUTIVE_SECRETARY).hasDueDate(task().getDueDate());
-        assertThat(task().getName()).isEqualTo("Decide on suspension · SPREP · CMS-SPREP-2005");
-        assertThat(instance).hasBusinessKey("CMS-SPREP-2005");
+        assertThat(instance).isWaitingAt(TASK_DECIDE).hasBusinessKey("CMS-SPREP-2005");
+        var task = driver.task(instance, TASK_DECIDE);
+        assertThat(task).hasCandidateGroup(Groups.EXECUTIVE_SECRETARY);
+        assertThat(task.getDueDate()).isNotNull();
+        assertThat(task.getName()).isEqualTo("Decide on suspension · SPREP · CMS-SPREP-2005");
 
-        complete(task(), withVariables(DECISION, "DECLINE", DECISION_COMMENT, "Cooperation continues during the review"));
+        driver.complete("amina", Groups.EXECUTIVE_SECRETARY, instance, TASK_DECIDE,
+                values(EXECUTIVE_DECISION, Decision.DECLINE, EXECUTIVE_COMMENT, "Cooperation continues during the review"));
 
-        assertThat(instance).hasPassed(SuspensionProcess.END_DECLINED).hasNotPassed(SuspensionProcess.SUSPEND).isEnded();
+        assertThat(instance).hasPassed(END_DECLINED).hasNotPassed(SUSPENDED, STOP_WORK_PLANS).isEnded();
         assertThat(agreements.get("CMS-SPREP-2005").status()).isEqualTo(AgreementStatus.IN_FORCE);
         assertThat(agreements.history("CMS-SPREP-2005")).hasSize(historyBefore);
     }
@@ -82,23 +88,25 @@ class AgreementSuspensionProcessTest {
         workPlans.create(new WorkPlanService.NewWorkPlan("JWP-WHMSI-2026", partners.getByAcronym("WHMSI").id(),
                 agreements.get("CMS-WHMSI-2008").id(), "CMS-WHMSI species work plan", 2026, 2027,
                 WorkPlanStatus.IN_IMPLEMENTATION, null));
-        ProcessInstance instance = suspension.request("CMS-WHMSI-2008", "DISPUTE",
-                "Disagreement over the secretariat role for WHMSI");
+        ProcessInstance instance = request("CMS-WHMSI-2008", "DISPUTE", "Disagreement over the secretariat role for WHMSI");
 
-        completeAs("amina", Groups.EXECUTIVE_SECRETARY, instance,
-                withVariables(DECISION, "SUSPEND", DECISION_COMMENT, "Suspend until the Steering Committee meets"));
-        assertThat(instance).hasPassed(SuspensionProcess.SUSPEND).isWaitingAt(SuspensionProcess.TASK_REINSTATE);
-        assertThat(task(instance)).hasCandidateGroup(Groups.PARTNERSHIP_OFFICERS);
+        InvalidInputException noComment = driver.refusal(() -> driver.complete("amina", Groups.EXECUTIVE_SECRETARY,
+                instance, TASK_DECIDE, values(EXECUTIVE_DECISION, Decision.SUSPEND)));
+        assertThat(noComment.getMessage()).contains("The comment on the decision is required");
+        driver.complete("amina", Groups.EXECUTIVE_SECRETARY, instance, TASK_DECIDE,
+                values(EXECUTIVE_DECISION, Decision.SUSPEND, EXECUTIVE_COMMENT, "Suspend until the Steering Committee meets"));
+        assertThat(instance).hasPassed(SUSPENDED, STOP_WORK_PLANS).isWaitingAt(TASK_REINSTATE);
+        assertThat(driver.task(instance, TASK_REINSTATE)).hasCandidateGroup(Groups.PARTNERSHIP_OFFICERS);
         assertThat(agreements.get("CMS-WHMSI-2008").status()).isEqualTo(AgreementStatus.SUSPENDED);
         assertThat(workPlans.get("JWP-WHMSI-2026").status()).isEqualTo(WorkPlanStatus.STOPPED);
         assertThat(workPlans.comments("JWP-WHMSI-2026")).extracting(WorkPlanService.Comment::author, WorkPlanService.Comment::text)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("amina", "Agreement CMS-WHMSI-2008 suspended (DISPUTE)"));
+                .containsExactly(Tuple.tuple("amina", "Agreement CMS-WHMSI-2008 suspended (DISPUTE)"));
 
-        completeAs("oliver", Groups.PARTNERSHIP_OFFICERS, instance,
-                withVariables(REINSTATEMENT_REASON, "Settled at the Steering Committee meeting"));
+        driver.complete("oliver", Groups.PARTNERSHIP_OFFICERS, instance, TASK_REINSTATE,
+                values(REINSTATEMENT_REASON, "Settled at the Steering Committee meeting"));
 
-        assertThat(instance).hasPassedInOrder(SuspensionProcess.TASK_DECIDE, SuspensionProcess.SUSPEND,
-                SuspensionProcess.TASK_REINSTATE, SuspensionProcess.REINSTATE, SuspensionProcess.END_REINSTATED).isEnded();
+        assertThat(instance).hasPassedInOrder(TASK_DECIDE, SUSPENDED, STOP_WORK_PLANS, TASK_REINSTATE, END_REINSTATED)
+                .isEnded();
         assertThat(agreements.get("CMS-WHMSI-2008").status()).isEqualTo(AgreementStatus.IN_FORCE);
         List<StatusChange> history = agreements.history("CMS-WHMSI-2008");
         StatusChange suspended = history.get(history.size() - 2);
@@ -115,13 +123,13 @@ class AgreementSuspensionProcessTest {
 
     @Test
     void requestsThatCannotStandAreRefusedWithEveryProblemAndNothingIsWritten() {
-        assertThatThrownBy(() -> suspension.request("CMS-NOBODY-1999", "STRIKE", ""))
+        assertThatThrownBy(() -> suspension.requestSuspension("CMS-NOBODY-1999", "STRIKE", ""))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("No agreement with reference CMS-NOBODY-1999")
                 .hasMessageContaining("Grounds must be one of [DISPUTE, PARTNER_REVIEW, OTHER]")
                 .hasMessageContaining("Give the reason for the suspension");
         int historyBefore = agreements.history("CMS-RAMSAR-1997").size();
-        assertThatThrownBy(() -> suspension.request("CMS-RAMSAR-1997", "DISPUTE", "An old dispute resurfaces"))
+        assertThatThrownBy(() -> suspension.requestSuspension("CMS-RAMSAR-1997", "DISPUTE", "An old dispute resurfaces"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("Agreement CMS-RAMSAR-1997 is SUPERSEDED; only an agreement in force or dormant can be suspended");
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
@@ -132,12 +140,22 @@ class AgreementSuspensionProcessTest {
     }
 
     @Test
-    void aSecondRequestForTheSameAgreementIsRefused() {
-        ProcessInstance first = suspension.request("CMS-CIC-2005", "OTHER", "Change of CIC leadership pending");
-        assertThatThrownBy(() -> suspension.request("CMS-CIC-2005", "OTHER", "Second request for the same reason"))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessage("A suspension of CMS-CIC-2005 is already under way");
-        complete(task(first), withVariables(DECISION, "DECLINE", DECISION_COMMENT, "Not needed"));
+    void aSecondRequestForTheSameAgreementIsRefusedByTheDatabaseAndNothingIsWritten() {
+        ProcessInstance first = request("cms-cic-2005", "OTHER", "Change of CIC leadership pending");
+        assertThat(driver.businessKey(first)).isEqualTo("CMS-CIC-2005");
+        long instancesBefore = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(KEY).count();
+
+        var conflict = driver.conflict(() -> suspension.requestSuspension("CMS-CIC-2005", "OTHER", "Second request for the same reason"));
+        assertThat(conflict.getMessage()).isEqualTo("Suspension of an agreement: one is already under way for CMS-CIC-2005");
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(KEY).count())
+                .isEqualTo(instancesBefore);
+        ResponseEntity<JsonNode> overRest = rest.withBasicAuth("oliver", "oliver").postForEntity(
+                "/api/agreements/CMS-CIC-2005/suspension",
+                new HttpEntity<>("{\"grounds\":\"OTHER\",\"reason\":\"Second request over REST\"}", json()), JsonNode.class);
+        assertThat(overRest.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+
+        driver.complete("amina", Groups.EXECUTIVE_SECRETARY, first, TASK_DECIDE,
+                values(EXECUTIVE_DECISION, Decision.DECLINE, EXECUTIVE_COMMENT, "Not needed"));
         assertThat(first).isEnded();
     }
 
@@ -155,15 +173,15 @@ class AgreementSuspensionProcessTest {
     @Test
     void theTasklistStartFormPathRefusesBadInputWithA400() {
         String submit = """
-                {"variables": {"agreementReference": {"value": "CMS-WAZA-2006", "type": "String"},
-                               "suspensionGrounds": {"value": "DISPUTE", "type": "String"},
-                               "suspensionReason": {"value": "Dispute over the use of the logo", "type": "String"}}}""";
+                {"variables": {"%s": {"value": "CMS-WAZA-2006", "type": "String"},
+                               "%s": {"value": "DISPUTE", "type": "String"},
+                               "%s": {"value": "Dispute over the use of the logo", "type": "String"}}}"""
+                .formatted(AgreementVariables.REFERENCE.name(), GROUNDS.name(), REASON.name());
         ResponseEntity<JsonNode> response = rest.withBasicAuth("oliver", "oliver").postForEntity(
                 "/engine-rest/process-definition/key/agreement-suspension/submit-form",
                 new HttpEntity<>(submit, json()), JsonNode.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getBody().get("message").asText())
-                .contains("Agreement CMS-WAZA-2006 is SUPERSEDED");
+        assertThat(response.getBody().get("message").asText()).contains("Agreement CMS-WAZA-2006 is SUPERSEDED");
     }
 
     @Test
@@ -173,32 +191,22 @@ class AgreementSuspensionProcessTest {
                 new HttpEntity<>("{\"grounds\":\"PARTNER_REVIEW\",\"reason\":\"BirdLife Council reviews partnerships\"}", json()),
                 JsonNode.class);
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        String instanceId = started.getBody().get("processInstanceId").asText();
         assertThat(started.getBody().get("businessKey").asText()).isEqualTo("CMS-BLI-2004");
+        ProcessInstance instance = driver.instance(KEY, "CMS-BLI-2004");
 
         String startForm = rest.withBasicAuth("oliver", "oliver")
                 .getForObject("/engine-rest/process-definition/key/agreement-suspension/deployed-start-form", String.class);
         assertThat(startForm).contains("\"id\": \"form_requestSuspension\"");
 
         String taskId = rest.withBasicAuth("amina", "amina")
-                .getForObject("/engine-rest/task?processInstanceId=" + instanceId, JsonNode.class).get(0).get("id").asText();
+                .getForObject("/engine-rest/task?processInstanceId=" + instance.getId(), JsonNode.class).get(0).get("id").asText();
         ResponseEntity<String> taskForm = rest.withBasicAuth("amina", "amina")
                 .getForEntity("/engine-rest/task/" + taskId + "/deployed-form", String.class);
         assertThat(taskForm.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(taskForm.getBody()).contains("\"id\": \"form_decideSuspension\"");
 
-        complete(task(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId).singleResult()),
-                withVariables(DECISION, "DECLINE", DECISION_COMMENT, "Continue during the review"));
-    }
-
-    /** Completes the instance's task as that user, as Tasklist would; assertions then run unauthenticated. */
-    private void completeAs(String user, String group, ProcessInstance instance, java.util.Map<String, Object> variables) {
-        engine.getIdentityService().setAuthentication(user, List.of(group));
-        try {
-            complete(task(instance), variables);
-        } finally {
-            engine.getIdentityService().clearAuthentication();
-        }
+        driver.complete("amina", Groups.EXECUTIVE_SECRETARY, instance, TASK_DECIDE,
+                values(EXECUTIVE_DECISION, Decision.DECLINE, EXECUTIVE_COMMENT, "Continue during the review"));
     }
 
     private static HttpHeaders json() {
