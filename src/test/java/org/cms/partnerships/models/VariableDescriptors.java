@@ -44,8 +44,11 @@ final class VariableDescriptors {
                 if (Modifier.isStatic(field.getModifiers()) && field.getType() == ProcessVariable.class) {
                     field.setAccessible(true);
                     ProcessVariable<?> variable = (ProcessVariable<?>) field.get(null);
-                    byName.computeIfAbsent(variable.name(), n -> new ArrayList<>())
-                            .add(new Declared(variable, type.getSimpleName() + "." + field.getName()));
+                    List<Declared> declared = byName.computeIfAbsent(variable.name(), n -> new ArrayList<>());
+                    // A field that points at another class's descriptor is an alias, not a second descriptor.
+                    if (declared.stream().noneMatch(d -> d.variable() == variable)) {
+                        declared.add(new Declared(variable, type.getSimpleName() + "." + field.getName()));
+                    }
                 }
             }
         } catch (ReflectiveOperationException | LinkageError e) {
