@@ -30,13 +30,11 @@ class RecordActivityProgress implements TaskListener {
         var on = in.optional(PROGRESS_DATE);
         boolean funding = Boolean.TRUE.equals(in.optional(FUNDING_SECURED));
         in.throwIfInvalid();
-        String plan = REFERENCE.from(task);
-        workPlans.recordProgress(plan, code, status, text, on, funding, Actor.current(identity));
+        workPlans.recordProgress(REFERENCE.from(task), code, status, text, on, funding, Actor.current(identity));
         ACTIVITY_CODE.set(task, null);
         ACTIVITY_STATUS.set(task, null);
         PROGRESS_TEXT.set(task, null);
         PROGRESS_DATE.set(task, null);
         FUNDING_SECURED.set(task, null);
-        ACTIVITIES_TEXT.set(task, workPlans.activitiesText(plan));
     }
 }

@@ -169,6 +169,7 @@ class JointWorkPlanProcessTest {
         assertThat(workPlans.get(CITES_2012).status()).isEqualTo(WorkPlanStatus.IN_IMPLEMENTATION);
         assertThat(workPlans.activity(CITES_2012, "B1").status()).isEqualTo(ActivityStatus.AWAITING_FUNDING);
         assertThat(plan).isWaitingAt(TASK_PROGRESS);
+        assertThat(variable(plan, ACTIVITIES_TEXT)).contains("A1-2008 (", "B1 (2012-2014, AWAITING_FUNDING, funding NOT_SECURED)");
         assertThat(driver.refusal(() -> complete(plan, TASK_PROGRESS, form(ACTIVITY_CODE, "B1", ACTIVITY_STATUS, ActivityStatus.IN_PROGRESS))))
                 .hasMessageContaining("B1 waits for external funding");
         complete(plan, TASK_PROGRESS, form(ACTIVITY_CODE, "B1", FUNDING_SECURED, true,
