@@ -20,6 +20,7 @@ import org.cms.partnerships.common.RegisterClock;
 import org.cms.partnerships.endorsement.EndorsementProcess;
 import org.cms.partnerships.engine.variables.ProcessVariable;
 import org.cms.partnerships.notification.Notification;
+import org.cms.partnerships.register.AgreementService;
 import org.cms.partnerships.register.PartnerService;
 import org.cms.partnerships.security.Groups;
 import org.cms.partnerships.support.CmsIntegrationTest;
@@ -55,6 +56,7 @@ class JointWorkPlanProcessTest {
     @Autowired WorkPlanService workPlans;
     @Autowired WorkPlanLifecycle lifecycle;
     @Autowired PartnerService partners;
+    @Autowired AgreementService agreements;
     @Autowired TestRestTemplate rest;
 
     EndorsementDriver endorsements;
@@ -308,6 +310,17 @@ class JointWorkPlanProcessTest {
                 "CMS-WAZA joint work plan 2036-2037", 2036, 2037, "A: Outreach", "JWP-WAZA-2009-2010"))))
                 .hasMessageContaining("JWP-WAZA-2009-2010 is CLOSED: only a plan in implementation hands its unfinished activities over");
         assertThat(driver.refusal(() -> lifecycle.startFor(CITES_2008))).hasMessageContaining("only a draft plan starts its lifecycle");
+    }
+
+    @Test
+    void aPlanHasOneLifecycleAtATime() {
+        workPlans.create(new WorkPlanService.NewWorkPlan("JWP-WAZA-2040-2041", partners.getByAcronym("WAZA").id(),
+                agreements.get("CMS-WAZA-2008").id(), "A plan drafted in the register", 2040, 2041, WorkPlanStatus.DRAFT, null));
+        assertThat(lifecycle.startFor("jwp-waza-2040-2041")).isEqualTo("JWP-WAZA-2040-2041");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> lifecycle.startFor("JWP-WAZA-2040-2041"))
+                .isInstanceOf(ConflictException.class);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
+                .processInstanceBusinessKey("JWP-WAZA-2040-2041").count()).isEqualTo(1);
     }
 
     @Test
