@@ -4,6 +4,7 @@ import static org.cms.partnerships.endorsement.EndorsementProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.cms.partnerships.engine.Actor;
 import org.springframework.stereotype.Component;
 
 /** The objection deadline passed in silence: by the rules of the written procedure, it is endorsed. */
@@ -18,10 +19,9 @@ class CloseWithoutObjection implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Endorsement procedure = endorsements.get(((Number) execution.getVariable(ENDORSEMENT_ID)).longValue());
-        execution.setVariable(DECISION, Endorsement.Decision.ENDORSED.name());
-        execution.setVariable(DECISION_DATE, procedure.objectionDeadline().toString());
-        execution.setVariable(DECISION_TEXT, "No objection received by %s (written procedure)"
-                .formatted(procedure.objectionDeadline()));
+        Endorsement closed = endorsements.closeWithoutObjection(ENDORSEMENT_ID.from(execution), Actor.SYSTEM);
+        ENDORSEMENT_DECISION.set(execution, closed.decision());
+        ENDORSEMENT_DECISION_DATE.set(execution, closed.decisionDate());
+        ENDORSEMENT_DECISION_TEXT.set(execution, closed.decisionText());
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Endorsements in the register, and objections to written procedures. */
@@ -36,18 +37,18 @@ public class EndorsementApi {
     }
 
     @GetMapping
-    public List<Endorsement> forSubject(@org.springframework.web.bind.annotation.RequestParam String subject) {
+    public List<Endorsement> forSubject(@RequestParam String subject) {
         return endorsements.forSubject(subject);
     }
 
     /**
-     * 202 when the objection reached the open procedure (the proposal goes to the next meeting);
+     * Thin over the facade {@link EndorsementObjections}: 202 when the objection reached the open procedure (the proposal goes to the next meeting);
      * 409 when it came after the deadline: kept in the register as late, not acted upon.
      */
     @PostMapping("/{id}/objections")
     public ResponseEntity<?> object(@PathVariable long id, @RequestBody ObjectionRequest request) {
-        EndorsementObjections.Outcome outcome = objections.receive(id, request.memberName(), request.reason());
-        if (outcome == EndorsementObjections.Outcome.ACCEPTED) {
+        EndorsementObjections.Receipt receipt = objections.receive(id, request.memberName(), request.reason());
+        if (!receipt.late()) {
             return ResponseEntity.accepted().body(endorsements.get(id));
         }
         ProblemDetail late = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,

@@ -11,7 +11,6 @@ class EndorsementIdentity implements RecordIdentity {
 
     @Override
     public List<ProcessVariable<?>> variables() {
-        return List.of(ProcessVariable.text(EndorsementProcess.SUBJECT_TYPE),
-                ProcessVariable.text(EndorsementProcess.SUBJECT_REFERENCE), ProcessVariable.text(EndorsementProcess.BODY));
+        return List.of(EndorsementProcess.SUBJECT_TYPE, EndorsementProcess.SUBJECT_REFERENCE, EndorsementProcess.BODY);
     }
 }

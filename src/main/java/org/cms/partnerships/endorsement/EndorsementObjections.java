@@ -1,73 +1,75 @@
 package org.cms.partnerships.endorsement;
 
-import static org.cms.partnerships.endorsement.EndorsementProcess.ENDORSEMENT_ID;
-import static org.cms.partnerships.endorsement.EndorsementProcess.MESSAGE_OBJECTION;
-import static org.cms.partnerships.endorsement.EndorsementProcess.OBJECTION_REASON;
-import static org.cms.partnerships.endorsement.EndorsementProcess.OBJECTOR;
+import static org.cms.partnerships.endorsement.EndorsementProcess.*;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.cms.partnerships.common.FormValues;
-import org.cms.partnerships.common.InvalidInputException;
-import org.cms.partnerships.common.RegisterClock;
-import org.cms.partnerships.endorsement.Endorsement.Mode;
+import org.cms.partnerships.engine.Actor;
+import org.cms.partnerships.engine.variables.FormInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Receives a committee member's objection to a written procedure. In time, it is correlated to the
- * waiting procedure as a message; after the deadline (or once decided), it is refused but kept in
- * the register as a late objection, so nothing a member sent is lost.
+ * The endorsement process's facade for what comes from outside Tasklist: a committee member's
+ * objection to a written procedure. In time, it stops the waiting procedure (message
+ * {@link EndorsementProcess#MESSAGE_OBJECTION}) and the proposal is deferred to the next meeting;
+ * after the deadline (or once decided) it is kept in the register as a late objection, so nothing a
+ * member sent is lost. Returns register ids, never engine objects.
  */
 @Component
 public class EndorsementObjections {
 
     private static final Logger log = LoggerFactory.getLogger(EndorsementObjections.class);
 
-    public enum Outcome { ACCEPTED, LATE }
+    static final String RECEIVED_BY_REST = "REST";
 
-    private final EndorsementService endorsements;
-    private final CommitteeMembers members;
-    private final RuntimeService runtime;
-
-    EndorsementObjections(EndorsementService endorsements, CommitteeMembers members, RuntimeService runtime) {
-        this.endorsements = endorsements;
-        this.members = members;
-        this.runtime = runtime;
+    /** The objection's id in the register, and whether it came too late to be acted upon. */
+    public record Receipt(long objectionId, boolean late) {
     }
 
+    private final EndorsementService endorsements;
+    private final RuntimeService runtime;
+    private final IdentityService identity;
+
+    EndorsementObjections(EndorsementService endorsements, RuntimeService runtime, IdentityService identity) {
+        this.endorsements = endorsements;
+        this.runtime = runtime;
+        this.identity = identity;
+    }
+
+    /** @throws org.cms.partnerships.common.InvalidInputException not a written procedure, not a member, no reason */
     @Transactional
-    public Outcome receive(long endorsementId, String memberName, String reason) {
+    public Receipt receive(long endorsementId, String memberName, String reason) {
         Endorsement procedure = endorsements.get(endorsementId);
-        List<String> problems = new ArrayList<>();
-        if (procedure.mode() != Mode.WRITTEN_PROCEDURE) {
-            problems.add("Endorsement %d is not a written procedure: objections are raised at the meeting".formatted(endorsementId));
-        }
-        String member = members.servingMemberNamed(memberName, problems);
-        String why = FormValues.requiredText(reason, "reason of the objection", 3, problems);
-        InvalidInputException.throwIfAny(problems);
-        boolean open = procedure.decision() == null && !RegisterClock.today().isAfter(procedure.objectionDeadline());
-        if (open) {
+        FormInput in = FormInput.of(OBJECTOR.putIn(OBJECTION_REASON.putIn(new HashMap<>(), reason), memberName));
+        endorsements.checkIsWrittenProcedure(procedure, in);
+        String member = endorsements.servingMemberNamed(in.required(OBJECTOR), in);
+        String why = in.text(OBJECTION_REASON, 3);
+        in.throwIfInvalid();
+        if (endorsements.acceptsObjections(procedure)) {
             try {
+                Map<String, Object> deferral = MUST_MEET.putIn(new HashMap<>(), true);
+                SCHEDULE_NOTE.putIn(deferral, EndorsementService.objectionNote(member, why));
                 runtime.createMessageCorrelation(MESSAGE_OBJECTION)
-                        .processInstanceVariableEquals(ENDORSEMENT_ID, endorsementId)
-                        .setVariables(Map.of(OBJECTOR, member, OBJECTION_REASON, why,
-                                RecordEndorsementObjection.RECEIVED_VIA, "REST"))
+                        .processInstanceVariableEquals(ENDORSEMENT_ID.name(), endorsementId)
+                        .setVariables(deferral)
                         .correlate();
-                return Outcome.ACCEPTED;
+                Objection objection = endorsements.objectInTime(endorsementId, member, why, RECEIVED_BY_REST,
+                        Actor.current(identity));
+                return new Receipt(objection.id(), false);
             } catch (MismatchingMessageCorrelationException e) {
                 // The procedure closed between our check and the correlation: treat as late.
                 log.info("Objection to endorsement {} found no open procedure: {}", endorsementId, e.getMessage());
             }
         }
-        endorsements.recordObjection(endorsementId, member, why, true, "REST");
+        Objection late = endorsements.objectLate(endorsementId, member, why, RECEIVED_BY_REST);
         log.warn("Late objection by {} to endorsement {} (deadline {}) recorded, not acted upon", member, endorsementId,
                 procedure.objectionDeadline());
-        return Outcome.LATE;
+        return new Receipt(late.id(), true);
     }
 }

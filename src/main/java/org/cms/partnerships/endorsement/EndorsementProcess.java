@@ -1,79 +1,123 @@
 package org.cms.partnerships.endorsement;
 
+import java.util.Date;
+import org.cms.partnerships.endorsement.Endorsement.Body;
+import org.cms.partnerships.endorsement.Endorsement.Decision;
+import org.cms.partnerships.endorsement.Endorsement.Mode;
+import org.cms.partnerships.endorsement.Endorsement.SubjectType;
+import org.cms.partnerships.engine.variables.ProcessVariable;
+import org.cms.partnerships.notification.NotificationVariables;
+
 /**
- * The reusable sub-process {@code standing-committee-endorsement}: key, element ids and variable
- * names shared by the calling processes, the delegates and the tests.
+ * The reusable sub-process {@code standing-committee-endorsement}: key, element ids and the one
+ * descriptor of each of its variables, shared by the calling processes, the listeners and the tests.
  *
- * <p>Inputs (call activity "in" mappings): {@link #SUBJECT_TYPE}, {@link #SUBJECT_REFERENCE},
- * {@link #BODY} and optionally {@link #MODE}. Outputs: {@link #DECISION}, {@link #DECISION_DATE},
- * {@link #DECISION_TEXT}, {@link #ENDORSEMENT_ID} and {@link #DOCUMENT_NUMBER}. A "deferred" never
- * leaves the sub-process: it loops to the next meeting.
+ * <p>Contract (call activity mappings). In: {@link #SUBJECT_TYPE}, {@link #SUBJECT_REFERENCE},
+ * {@link #BODY} and optionally {@link #MODE}. Out: {@link #ENDORSEMENT_DECISION} (ENDORSED,
+ * ENDORSED_WITH_AMENDMENTS, NOT_ENDORSED), {@link #ENDORSEMENT_DECISION_DATE},
+ * {@link #ENDORSEMENT_DECISION_TEXT}, {@link #ENDORSEMENT_ID} and {@link #DOCUMENT_NUMBER}. A deferral
+ * never leaves the sub-process: it loops to the next meeting.
+ *
+ * <p>Decision values are the register's enums ({@link Decision}, {@link Mode}, {@link Body},
+ * {@link SubjectType}); BPMN conditions and form options use their constant names.
  */
 public final class EndorsementProcess {
 
     public static final String KEY = "standing-committee-endorsement";
 
-    // Element ids
+    // ------------------------------------------------------------------ element ids
     public static final String START = "startEvent_endorsementRequested";
+    public static final String GATEWAY_WHICH_BODY = "gateway_whichBody";
     public static final String TASK_SCHEDULE = "userTask_scheduleEndorsement";
-    public static final String REGISTER_SCHEDULE = "serviceTask_registerSchedule";
+    public static final String GATEWAY_MODE = "gateway_mode";
     public static final String TIMER_DOCUMENTS_DUE = "timerEvent_documentsDue";
     public static final String SEND_DOCUMENTS = "serviceTask_sendMeetingDocuments";
     public static final String TIMER_REMINDER_DUE = "timerEvent_meetingReminderDue";
     public static final String SEND_REMINDER = "serviceTask_sendMeetingReminder";
     public static final String TIMER_MEETING_DAY = "timerEvent_meetingDay";
     public static final String TASK_RECORD_MEETING_DECISION = "userTask_recordMeetingDecision";
-    public static final String RECORD_DEFERRAL = "serviceTask_recordDeferral";
+    public static final String GATEWAY_DEFERRED = "gateway_meetingDecision";
     public static final String SEND_WRITTEN_PROCEDURE = "serviceTask_sendWrittenProcedure";
     public static final String TASK_RECORD_OBJECTION = "userTask_recordObjection";
     public static final String OBJECTION_RECEIVED = "boundaryEvent_objectionReceived";
     public static final String DEADLINE_PASSED = "boundaryEvent_objectionDeadlinePassed";
-    public static final String RECORD_OBJECTION = "serviceTask_recordObjection";
     public static final String CLOSE_WITHOUT_OBJECTION = "serviceTask_closeWithoutObjection";
     public static final String TASK_RECORD_PARTNER_BODY_DECISION = "userTask_recordPartnerBodyDecision";
     public static final String PARTNER_REMINDER_DUE = "boundaryEvent_partnerBodyReminderDue";
     public static final String REMIND_PARTNER_BODY = "serviceTask_remindPartnerBody";
-    public static final String RECORD_DECISION = "serviceTask_recordDecision";
+    public static final String END_PARTNER_REMINDED = "endEvent_partnerBodyReminded";
     public static final String NOTIFY_DECISION = "serviceTask_notifyDecision";
     public static final String END_DECIDED = "endEvent_endorsementDecided";
     public static final String END_PARTNER_BODY_DECIDED = "endEvent_partnerBodyDecided";
-    public static final String END_PARTNER_REMINDED = "endEvent_partnerBodyReminded";
 
     /** Message an objection arrives with (REST), correlated on {@link #ENDORSEMENT_ID}. */
     public static final String MESSAGE_OBJECTION = "EndorsementObjection";
 
-    // Inputs
-    public static final String SUBJECT_TYPE = "endorsementSubjectType";
-    public static final String SUBJECT_REFERENCE = "endorsementSubjectReference";
-    public static final String BODY = "endorsementBody";
-    public static final String MODE = "endorsementMode";
-    // Set at start from the register
-    public static final String SUBJECT_TITLE = "endorsementSubjectTitle";
-    public static final String COMMITTEE_MEMBERS = "committeeMembersText";
-    // Schedule (form)
-    public static final String MEETING_NUMBER = "meetingNumber";
-    public static final String MEETING_DATE = "meetingDate";
-    public static final String DOCUMENT_NUMBER = "documentNumber";
-    public static final String DOCUMENT_URL = "documentUrl";
-    public static final String OBJECTION_DEADLINE = "objectionDeadline";
-    // Computed when scheduled: the timers' dates
-    public static final String ENDORSEMENT_ID = "endorsementId";
-    public static final String MEETING_LABEL = "meetingLabel";
-    public static final String MEETING_ORDINAL = "meetingOrdinal";
-    public static final String DOCUMENTS_DUE_AT = "documentsDueAt";
-    public static final String REMINDER_DUE_AT = "meetingReminderDueAt";
-    public static final String MEETING_AT = "meetingStartsAt";
-    public static final String DEADLINE_AT = "objectionDeadlinePassesAt";
+    // ------------------------------------------------------------------ inputs (sealed at start)
+    public static final ProcessVariable<SubjectType> SUBJECT_TYPE =
+            ProcessVariable.choice("endorsementSubjectType", SubjectType.class).labelled("subject type");
+    public static final ProcessVariable<String> SUBJECT_REFERENCE =
+            ProcessVariable.text("endorsementSubjectReference").labelled("reference of what is to be endorsed");
+    public static final ProcessVariable<Body> BODY = ProcessVariable.choice("endorsementBody", Body.class).labelled("body");
+    /** Optional input, and the schedule form's choice. */
+    public static final ProcessVariable<Mode> MODE =
+            ProcessVariable.choice("endorsementMode", Mode.class).labelled("mode (meeting or written procedure)");
+
+    // ------------------------------------------------------------------ copied at start from the register
+    public static final ProcessVariable<String> SUBJECT_TITLE = ProcessVariable.text("endorsementSubjectTitle");
+    /** The one descriptor is the notification steps' (they write to this partner's focal points). */
+    public static final ProcessVariable<String> PARTNER_ACRONYM = NotificationVariables.PARTNER_ACRONYM;
+    public static final ProcessVariable<String> PARTNER_NAME = ProcessVariable.text("partnerName");
+    public static final ProcessVariable<String> COMMITTEE_MEMBERS = ProcessVariable.text("committeeMembersText");
+    public static final ProcessVariable<String> PARTNER_REMINDER_CYCLE = ProcessVariable.text("partnerReminderCycle");
+
+    // ------------------------------------------------------------------ schedule form
+    public static final ProcessVariable<Integer> MEETING_NUMBER =
+            ProcessVariable.integer("meetingNumber").labelled("meeting number");
+    public static final ProcessVariable<java.time.LocalDate> MEETING_DATE =
+            ProcessVariable.date("meetingDate").labelled("meeting date");
+    /** Also an output: the document the decision was taken on. */
+    public static final ProcessVariable<String> DOCUMENT_NUMBER =
+            ProcessVariable.text("documentNumber").labelled("document number");
+    public static final ProcessVariable<String> DOCUMENT_URL = ProcessVariable.text("documentUrl");
+    public static final ProcessVariable<java.time.LocalDate> OBJECTION_DEADLINE =
+            ProcessVariable.date("objectionDeadline").labelled("objection deadline");
+
+    // ------------------------------------------------------------------ set when scheduled
+    /** Output: the register's endorsement (a Long), also the key objections are correlated on. */
+    public static final ProcessVariable<Long> ENDORSEMENT_ID = ProcessVariable.<Long>object("endorsementId", Long.class);
+    public static final ProcessVariable<String> MEETING_LABEL = ProcessVariable.text("meetingLabel");
+    public static final ProcessVariable<String> MEETING_ORDINAL = ProcessVariable.text("meetingOrdinal");
+    public static final ProcessVariable<Date> DOCUMENTS_DUE_AT = ProcessVariable.instant("documentsDueAt");
+    public static final ProcessVariable<Date> REMINDER_DUE_AT = ProcessVariable.instant("meetingReminderDueAt");
+    public static final ProcessVariable<Date> MEETING_AT = ProcessVariable.instant("meetingStartsAt");
+    public static final ProcessVariable<Date> DEADLINE_AT = ProcessVariable.instant("objectionDeadlinePassesAt");
     /** Set after a deferral or an objection: the next attempt must be a meeting. */
-    public static final String MUST_MEET = "endorsementMustMeet";
-    public static final String SCHEDULE_NOTE = "endorsementScheduleNote";
-    // Decision (form or procedure)
-    public static final String DECISION = "endorsementDecision";
-    public static final String DECISION_DATE = "endorsementDecisionDate";
-    public static final String DECISION_TEXT = "endorsementDecisionText";
-    public static final String OBJECTOR = "objectorName";
-    public static final String OBJECTION_REASON = "objectionReason";
-    public static final String PARTNER_BODY_NAME = "partnerBodyName";
+    public static final ProcessVariable<Boolean> MUST_MEET = ProcessVariable.bool("endorsementMustMeet");
+    /** Why the schedule task comes back, shown on its form. */
+    public static final ProcessVariable<String> SCHEDULE_NOTE = ProcessVariable.text("endorsementScheduleNote");
+
+    // ------------------------------------------------------------------ decision (forms; outputs)
+    public static final ProcessVariable<Decision> ENDORSEMENT_DECISION =
+            ProcessVariable.choice("endorsementDecision", Decision.class).labelled("decision");
+    public static final ProcessVariable<java.time.LocalDate> ENDORSEMENT_DECISION_DATE =
+            ProcessVariable.date("endorsementDecisionDate").labelled("decision date");
+    public static final ProcessVariable<String> ENDORSEMENT_DECISION_TEXT =
+            ProcessVariable.text("endorsementDecisionText").labelled("decision text");
+    public static final ProcessVariable<String> OBJECTOR =
+            ProcessVariable.text("objectorName").labelled("name of the objecting member");
+    public static final ProcessVariable<String> OBJECTION_REASON =
+            ProcessVariable.text("objectionReason").labelled("reason of the objection");
+
+    /** @deprecated the calling processes' code still reads the output by name: use {@link #ENDORSEMENT_DECISION}. */
+    @Deprecated(forRemoval = true)
+    public static final String DECISION = ENDORSEMENT_DECISION.name();
+    /** @deprecated use {@link #ENDORSEMENT_DECISION_DATE}. */
+    @Deprecated(forRemoval = true)
+    public static final String DECISION_DATE = ENDORSEMENT_DECISION_DATE.name();
+    /** @deprecated use {@link #ENDORSEMENT_DECISION_TEXT}. */
+    @Deprecated(forRemoval = true)
+    public static final String DECISION_TEXT = ENDORSEMENT_DECISION_TEXT.name();
 
     private EndorsementProcess() {
     }

@@ -6,25 +6,193 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
+import org.cms.partnerships.common.InvalidInputException;
 import org.cms.partnerships.common.NotFoundException;
 import org.cms.partnerships.common.RegisterClock;
 import org.cms.partnerships.endorsement.Endorsement.Body;
 import org.cms.partnerships.endorsement.Endorsement.Decision;
 import org.cms.partnerships.endorsement.Endorsement.Mode;
 import org.cms.partnerships.endorsement.Endorsement.SubjectType;
+import org.cms.partnerships.engine.variables.FormInput;
+import org.cms.partnerships.register.CommitteeMember;
+import org.cms.partnerships.register.CommitteeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The only writer of endorsements and objections. */
+/**
+ * The only writer of endorsements and objections, and the home of their rules: what a schedule may
+ * be (a meeting in the future with a new document number and serving members; after a deferral or an
+ * objection, a meeting), what a recorded decision may be (not in the future, not before the meeting),
+ * who may object and until when. Each decision is also written onto the subject's register record.
+ */
 @Service
 public class EndorsementService {
 
     private final JdbcClient jdbc;
+    private final CommitteeService committee;
+    private final EndorsementSubjects subjects;
 
-    public EndorsementService(JdbcClient jdbc) {
+    public EndorsementService(JdbcClient jdbc, CommitteeService committee, EndorsementSubjects subjects) {
         this.jdbc = jdbc;
+        this.committee = committee;
+        this.subjects = subjects;
+    }
+
+    // ------------------------------------------------------------------ scheduling
+
+    /**
+     * Checks the officer's schedule against the rules, adding every problem to {@code input} (which
+     * already holds those of reading the form), refuses it with all of them, else records it.
+     *
+     * @param mustMeet after a deferral or an objection the proposal goes to a meeting
+     */
+    @Transactional
+    public Endorsement schedule(Schedule s, boolean mustMeet, FormInput input) {
+        LocalDate today = RegisterClock.today();
+        if (s.mode() == Mode.MEETING) {
+            if (s.meetingNumber() != null && s.meetingNumber() <= 0) {
+                input.problem("The meeting number '%d' is not a positive number".formatted(s.meetingNumber()));
+            }
+            if (s.meetingDate() != null && !s.meetingDate().isAfter(today)) {
+                input.problem("The meeting date %s is not in the future".formatted(s.meetingDate()));
+            }
+            if (s.documentNumber() == null) {
+                input.problem("The document number is required, e.g. CMS/StC38/4");
+            }
+        } else if (s.mode() == Mode.WRITTEN_PROCEDURE) {
+            if (mustMeet) {
+                input.problem("After a deferral or an objection the proposal goes to the next meeting, not to a written procedure");
+            }
+            if (s.objectionDeadline() != null && !s.objectionDeadline().isAfter(today)) {
+                input.problem("The objection deadline %s is not in the future".formatted(s.objectionDeadline()));
+            }
+        }
+        if (s.documentNumber() != null && documentNumberTaken(s.documentNumber())) {
+            input.problem("Document number %s is already used".formatted(s.documentNumber()));
+        }
+        LocalDate membersServeOn = s.meetingDate() != null ? s.meetingDate() : today;
+        if (s.mode() != null && committee.membersServingOn(membersServeOn).isEmpty()) {
+            input.problem("No Standing Committee member serves on %s: nobody could be consulted".formatted(membersServeOn));
+        }
+        input.throwIfInvalid();
+        return open(s);
+    }
+
+    // ------------------------------------------------------------------ decisions
+
+    /** A decision as recorded; {@code scheduleNote} says why the proposal goes to the next meeting (deferral). */
+    public record Recorded(Endorsement endorsement, String scheduleNote) {
+        public boolean deferred() {
+            return endorsement.decision() == Decision.DEFERRED;
+        }
+    }
+
+    /**
+     * The Committee's decision at the meeting, a deferral included. Its date may lie neither before
+     * the meeting nor in the future; {@code input} collects the problems with those of the form.
+     */
+    @Transactional
+    public Recorded recordMeetingDecision(long id, Decision decision, LocalDate date, String text, String by,
+                                          FormInput input) {
+        Endorsement meeting = get(id);
+        checkDecisionDate(date, meeting, input);
+        input.throwIfInvalid();
+        Endorsement decided = decideOnSubject(meeting, decision, date, text, by);
+        String note = decision != Decision.DEFERRED ? null
+                : "Deferred at the %s meeting of the Standing Committee on %s: %s. Schedule it for the next meeting."
+                        .formatted(Endorsement.ordinal(meeting.meetingNumber()), date, text);
+        return new Recorded(decided, note);
+    }
+
+    /**
+     * The partner's governing body decided (nothing was scheduled on our side: the record starts with
+     * its decision). A deferral is not a final decision; the date may not lie in the future.
+     */
+    @Transactional
+    public Endorsement recordPartnerBodyDecision(SubjectType type, String reference, Decision decision, LocalDate date,
+                                                 String text, String by, String processInstanceId, FormInput input) {
+        input.check(decision != Decision.DEFERRED, "A deferral is not a final decision");
+        checkDecisionDate(date, null, input);
+        input.throwIfInvalid();
+        Endorsement opened = open(new Schedule(type, reference, Body.PARTNER_BODY, null, null, null, null, null, null,
+                by, processInstanceId));
+        return decideOnSubject(opened, decision, date, text, by);
+    }
+
+    /** The objection deadline passed in silence: by the rules of the written procedure, it is endorsed. */
+    @Transactional
+    public Endorsement closeWithoutObjection(long id, String by) {
+        Endorsement procedure = get(id);
+        return decideOnSubject(procedure, Decision.ENDORSED, procedure.objectionDeadline(),
+                "No objection received by %s (written procedure)".formatted(procedure.objectionDeadline()), by);
+    }
+
+    private static void checkDecisionDate(LocalDate date, Endorsement scheduled, FormInput input) {
+        if (date == null) {
+            return;
+        }
+        input.check(!date.isAfter(RegisterClock.today()), "The decision date %s is in the future".formatted(date));
+        if (scheduled != null && scheduled.meetingDate() != null) {
+            input.check(!date.isBefore(scheduled.meetingDate()),
+                    "The decision date %s is before the meeting on %s".formatted(date, scheduled.meetingDate()));
+        }
+    }
+
+    private Endorsement decideOnSubject(Endorsement endorsement, Decision decision, LocalDate date, String text, String by) {
+        Endorsement decided = decide(endorsement.id(), decision, date, text, by);
+        subjects.recordOutcome(decided.subjectType(), decided.subjectReference(), decided);
+        return decided;
+    }
+
+    // ------------------------------------------------------------------ objections
+
+    /** The serving member this name designates, or a problem in {@code input} saying the name is not one. */
+    public String servingMemberNamed(String name, FormInput input) {
+        if (name == null || name.isBlank()) {
+            return null; // "required" is the form's to say
+        }
+        return committee.servingMemberNamed(name, RegisterClock.today()).map(CommitteeMember::name).orElseGet(() -> {
+            input.problem("%s is not a serving member of the Standing Committee".formatted(name.trim()));
+            return null;
+        });
+    }
+
+    /** Objections are raised in writing only in a written procedure. */
+    public void checkIsWrittenProcedure(Endorsement procedure, FormInput input) {
+        input.check(procedure.mode() == Mode.WRITTEN_PROCEDURE,
+                "Endorsement %d is not a written procedure: objections are raised at the meeting".formatted(procedure.id()));
+    }
+
+    /** Still undecided and the deadline day not over: an objection now stops the procedure. */
+    public boolean acceptsObjections(Endorsement procedure) {
+        return procedure.decision() == null && procedure.objectionDeadline() != null
+                && !RegisterClock.today().isAfter(procedure.objectionDeadline());
+    }
+
+    /** The note for the officer who schedules the next meeting after an objection. */
+    public static String objectionNote(String member, String reason) {
+        return "Written procedure ended with an objection. Objection by %s: %s. Schedule it for the next meeting."
+                .formatted(member, reason);
+    }
+
+    /**
+     * An objection in time: recorded, and the proposal deferred to the next meeting, as the
+     * Committee's rules of procedure have it.
+     */
+    @Transactional
+    public Objection objectInTime(long id, String member, String reason, String via, String by) {
+        Objection objection = recordObjection(id, member, reason, false, via);
+        decideOnSubject(get(id), Decision.DEFERRED, RegisterClock.today(),
+                "Objection by %s: %s".formatted(member, reason), by);
+        return objection;
+    }
+
+    /** An objection after the deadline (or once decided): kept in the register as late, not acted upon. */
+    @Transactional
+    public Objection objectLate(long id, String member, String reason, String via) {
+        return recordObjection(id, member, reason, true, via);
     }
 
     public record Schedule(SubjectType subjectType, String subjectReference, Body body, Mode mode, Integer meetingNumber,

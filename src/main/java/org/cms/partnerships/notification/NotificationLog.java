@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the retry sends only the rest.
  */
 @Repository
-public class NotificationLog {
+public class NotificationLog implements DeliveryLog {
 
     private final JdbcClient jdbc;
 
@@ -32,12 +32,14 @@ public class NotificationLog {
                  String body, String processInstanceId) {
     }
 
-    Optional<NotificationStatus> statusOf(String dedupKey) {
+    @Override
+    public Optional<NotificationStatus> statusOf(String dedupKey) {
         return jdbc.sql("SELECT status FROM notification_log WHERE dedup_key = :key").param("key", dedupKey)
                 .query(String.class).optional().map(NotificationStatus::valueOf);
     }
 
     /** Records an attempt's outcome, creating the line on the first attempt. */
+    @Override
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void record(Entry entry, NotificationStatus status, String error) {
         Timestamp now = Timestamp.from(RegisterClock.now());

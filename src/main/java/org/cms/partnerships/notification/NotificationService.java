@@ -1,6 +1,5 @@
 package org.cms.partnerships.notification;
 
-import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
@@ -10,12 +9,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.cms.partnerships.notification.NotificationLog.Entry;
 import org.cms.partnerships.register.Language;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -25,9 +24,10 @@ import org.springframework.stereotype.Service;
 /**
  * Sends one templated e-mail to each recipient in their language and logs every one.
  *
- * <p>Once per recipient: each recipient's message has a key (the caller's key plus the address);
- * one already sent, rendered or reported invalid is skipped, so a retried job sends only what
- * failed. Without {@code spring.mail.host} there is no mail sender: messages are rendered and kept
+ * <p>Once per recipient ({@link OncePerRecipient}): each recipient's message has a key (the caller's
+ * key plus the address); one already sent, rendered or reported invalid is skipped, so a retried job
+ * sends only what failed. Each outcome is logged at once in its own transaction (the log survives the
+ * failed job's rollback). Without {@code spring.mail.host} there is no mail sender: messages are rendered and kept
  * in the log with status RENDERED, which is how the embedded demo shows what would go out.
  */
 @Service
@@ -36,15 +36,22 @@ public class NotificationService {
     private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
 
     private final MailTemplates templates;
-    private final NotificationLog notificationLog;
+    private final DeliveryLog notificationLog;
     private final ObjectProvider<JavaMailSender> mailSender;
     private final String from;
     private final String baseUrl;
 
+    @Autowired
     public NotificationService(MailTemplates templates, NotificationLog notificationLog,
                                ObjectProvider<JavaMailSender> mailSender,
                                @Value("${cms.mail.from:partnerships@cms.example.org}") String from,
                                @Value("${cms.base-url}") String baseUrl) {
+        this(templates, (DeliveryLog) notificationLog, mailSender, from, baseUrl);
+    }
+
+    /** With any log: the unit test's in memory. */
+    NotificationService(MailTemplates templates, DeliveryLog notificationLog, ObjectProvider<JavaMailSender> mailSender,
+                        String from, String baseUrl) {
         this.templates = templates;
         this.notificationLog = notificationLog;
         this.mailSender = mailSender;
@@ -71,12 +78,12 @@ public class NotificationService {
         MailException lastFailure = null;
 
         for (Recipient recipient : recipients) {
-            String dedupKey = key + "/" + recipient.key();
-            Optional<NotificationStatus> previous = notificationLog.statusOf(dedupKey);
-            if (previous.isPresent() && previous.get().isSettled()) {
+            String dedupKey = OncePerRecipient.messageKey(key, recipient);
+            OncePerRecipient.Action action = OncePerRecipient.actionFor(notificationLog.statusOf(dedupKey));
+            if (action != OncePerRecipient.Action.SEND) {
                 skipped++;
-                if (previous.get() == NotificationStatus.INVALID_RECIPIENT) {
-                    problems.add(invalidReason(recipient));
+                if (action == OncePerRecipient.Action.SKIP_AND_REPORT) {
+                    problems.add(OncePerRecipient.problemWith(recipient));
                 }
                 continue;
             }
@@ -84,9 +91,9 @@ public class NotificationService {
                     modelFor(recipient, model));
             Entry entry = new Entry(dedupKey, template, subjectReference, recipient, message.subject(), message.body(),
                     processInstanceId);
-            String invalid = validate(recipient.email());
+            String invalid = OncePerRecipient.addressProblem(recipient.email());
             if (invalid != null) {
-                problems.add(invalidReason(recipient));
+                problems.add(OncePerRecipient.problemWith(recipient));
                 notificationLog.record(entry, NotificationStatus.INVALID_RECIPIENT, invalid);
                 continue;
             }
@@ -134,26 +141,6 @@ public class NotificationService {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot build the e-mail to " + recipient.email(), e);
         }
-    }
-
-    static String validate(String email) {
-        if (email == null || email.isBlank()) {
-            return "No e-mail address";
-        }
-        try {
-            InternetAddress address = new InternetAddress(email.trim(), true);
-            address.validate();
-            if (!email.substring(email.indexOf('@') + 1).contains(".")) {
-                return "Invalid e-mail address '" + email + "'";
-            }
-            return null;
-        } catch (AddressException e) {
-            return "Invalid e-mail address '" + email + "'";
-        }
-    }
-
-    private static String invalidReason(Recipient recipient) {
-        return recipient.name() + ": " + validate(recipient.email());
     }
 
     /** Date formatting in the recipient's language, for templates: {@code ${dates.format(meetingDate)}}. */

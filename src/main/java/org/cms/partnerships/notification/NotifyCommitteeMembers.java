@@ -1,23 +1,18 @@
 package org.cms.partnerships.notification;
 
-import static org.cms.partnerships.endorsement.EndorsementProcess.MEETING_DATE;
-import static org.cms.partnerships.endorsement.EndorsementProcess.SUBJECT_REFERENCE;
-
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.cms.partnerships.common.FormValues;
 import org.cms.partnerships.common.RegisterClock;
+import org.cms.partnerships.endorsement.EndorsementProcess;
 import org.cms.partnerships.register.CommitteeService;
 import org.springframework.stereotype.Component;
 
 /**
  * E-mails every Standing Committee member serving on the meeting day (or today), each in their
- * language, with the template named by the task's input parameter {@code template}, about the input
- * parameter {@code subjectReference} (default: what is being endorsed).
+ * language, with the step's template, about its input parameter {@link NotificationVariables#SUBJECT_REFERENCE}
+ * (default: what is being endorsed).
  */
 @Component("notifyCommitteeMembers")
 class NotifyCommitteeMembers implements JavaDelegate {
@@ -32,13 +27,12 @@ class NotifyCommitteeMembers implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        List<String> ignored = new ArrayList<>();
-        Object meetingDate = execution.getVariable(MEETING_DATE);
-        LocalDate day = meetingDate == null ? RegisterClock.today() : FormValues.date(meetingDate, "meeting date", ignored);
-        List<Recipient> recipients = committee.membersServingOn(day == null ? RegisterClock.today() : day).stream()
+        LocalDate day = EndorsementProcess.MEETING_DATE.optionalFrom(execution).orElseGet(RegisterClock::today);
+        List<Recipient> recipients = committee.membersServingOn(day).stream()
                 .map(m -> new Recipient(m.name(), m.email(), m.preferredLanguage())).toList();
-        Object reference = execution.hasVariableLocal("subjectReference") ? execution.getVariableLocal("subjectReference")
-                : execution.getVariable(SUBJECT_REFERENCE);
-        notifications.send(execution, (String) execution.getVariable("template"), (String) reference, recipients, Map.of());
+        String reference = execution.hasVariableLocal(NotificationVariables.SUBJECT_REFERENCE.name())
+                ? NotificationVariables.SUBJECT_REFERENCE.orNull(execution)
+                : EndorsementProcess.SUBJECT_REFERENCE.orNull(execution);
+        notifications.send(execution, NotificationVariables.TEMPLATE.from(execution), reference, recipients, java.util.Map.of());
     }
 }

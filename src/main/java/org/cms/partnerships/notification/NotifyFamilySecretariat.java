@@ -1,13 +1,12 @@
 package org.cms.partnerships.notification;
 
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * E-mails the CMS Family secretariat named by {@code consultedSecretariat} (its own account, or the
- * family-secretariats group), with the template {@code template} about {@code subjectReference}.
+ * E-mails the CMS Family secretariat named by {@link NotificationVariables#CONSULTED_SECRETARIAT}
+ * (its own account, or the family-secretariats group), with the step's template about its subject reference.
  */
 @Component("notifyFamilySecretariat")
 class NotifyFamilySecretariat implements JavaDelegate {
@@ -22,8 +21,7 @@ class NotifyFamilySecretariat implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        notifications.send(execution, (String) execution.getVariable("template"),
-                (String) execution.getVariable("subjectReference"),
-                recipients.familySecretariat((String) execution.getVariable("consultedSecretariat")), Map.of());
+        notifications.send(execution,
+                recipients.familySecretariat(NotificationVariables.CONSULTED_SECRETARIAT.from(execution)));
     }
 }

@@ -1,14 +1,12 @@
 package org.cms.partnerships.notification;
 
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * E-mails the focal points of the partner named by {@code partnerAcronym}, with the template named
- * by the task's input parameter {@code template}; the subject reference is the input parameter
- * {@code subjectReference}.
+ * E-mails the focal points of the partner {@link NotificationVariables#PARTNER_ACRONYM}, with the
+ * step's template about its subject reference.
  */
 @Component("notifyPartnerFocalPoints")
 class NotifyPartnerFocalPoints implements JavaDelegate {
@@ -23,8 +21,6 @@ class NotifyPartnerFocalPoints implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        notifications.send(execution, (String) execution.getVariable("template"),
-                (String) execution.getVariable("subjectReference"),
-                recipients.focalPointsOf((String) execution.getVariable("partnerAcronym")), Map.of());
+        notifications.send(execution, recipients.focalPointsOf(NotificationVariables.PARTNER_ACRONYM.from(execution)));
     }
 }

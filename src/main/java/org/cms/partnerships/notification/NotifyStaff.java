@@ -2,15 +2,14 @@ package org.cms.partnerships.notification;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * E-mails Secretariat staff: the users in the input parameter {@code users} and the members of the
- * groups in {@code groups} (comma-separated, expressions allowed), with the template {@code template}
- * about {@code subjectReference}.
+ * E-mails Secretariat staff: the users in the step's input parameter {@link NotificationVariables#USERS}
+ * and the members of the groups in {@link NotificationVariables#GROUPS} (comma-separated, expressions
+ * allowed), with the step's template about its subject reference.
  */
 @Component("notifyStaff")
 class NotifyStaff implements JavaDelegate {
@@ -26,13 +25,8 @@ class NotifyStaff implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         List<Recipient> to = new ArrayList<>();
-        if (execution.hasVariable("users") && execution.getVariable("users") != null) {
-            to.addAll(recipients.staffUsers(execution.getVariable("users").toString()));
-        }
-        if (execution.hasVariable("groups") && execution.getVariable("groups") != null) {
-            to.addAll(recipients.staffInGroups(execution.getVariable("groups").toString()));
-        }
-        notifications.send(execution, (String) execution.getVariable("template"),
-                (String) execution.getVariable("subjectReference"), to, Map.of());
+        NotificationVariables.USERS.optionalFrom(execution).ifPresent(users -> to.addAll(recipients.staffUsers(users)));
+        NotificationVariables.GROUPS.optionalFrom(execution).ifPresent(groups -> to.addAll(recipients.staffInGroups(groups)));
+        notifications.send(execution, to);
     }
 }

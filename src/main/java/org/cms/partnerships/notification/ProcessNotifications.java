@@ -11,13 +11,10 @@ import org.springframework.stereotype.Component;
  * Sends a notification from a process step: the template gets the process variables, the log gets
  * a key that is the same when the job is retried and new when the process comes back to the step
  * (a loop, a second reminder), and recipients nobody could write to are reported on the process in
- * {@link #PROBLEMS}, which the next task's form shows.
+ * {@link NotificationVariables#PROBLEMS}, which the next task's form shows.
  */
 @Component
 public class ProcessNotifications {
-
-    /** Text listing recipients that could not be notified, for forms. */
-    public static final String PROBLEMS = "notificationProblems";
 
     private final NotificationService notifications;
     private final HistoryService history;
@@ -27,6 +24,12 @@ public class ProcessNotifications {
         this.history = history;
     }
 
+    /** Sends the step's template ({@link NotificationVariables#TEMPLATE}) about its subject reference. */
+    public NotificationService.Outcome send(DelegateExecution execution, List<Recipient> recipients) {
+        return send(execution, NotificationVariables.TEMPLATE.from(execution),
+                NotificationVariables.SUBJECT_REFERENCE.orNull(execution), recipients, Map.of());
+    }
+
     public NotificationService.Outcome send(DelegateExecution execution, String template, String subjectReference,
                                             List<Recipient> recipients, Map<String, Object> extraModel) {
         Map<String, Object> model = new HashMap<>(execution.getVariables());
@@ -34,7 +37,8 @@ public class ProcessNotifications {
         NotificationService.Outcome outcome = notifications.send(template, subjectReference, recipients, model,
                 key(execution), execution.getProcessInstanceId());
         if (!outcome.problems().isEmpty()) {
-            execution.setVariable(PROBLEMS, "Not notified (" + template + "): " + String.join("; ", outcome.problems()));
+            NotificationVariables.PROBLEMS.set(execution,
+                    "Not notified (" + template + "): " + String.join("; ", outcome.problems()));
         }
         return outcome;
     }

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,6 +48,15 @@ public class CommitteeService {
                 ORDER BY region, party_or_seat""")
                 .param("day", Date.valueOf(day))
                 .query(CommitteeService::member).list();
+    }
+
+    /**
+     * The member serving on {@code day} with this name, case and spacing aside: how an objection
+     * names the member who raises it.
+     */
+    public Optional<CommitteeMember> servingMemberNamed(String name, LocalDate day) {
+        String wanted = name == null ? "" : name.trim().replaceAll("\\s+", " ");
+        return membersServingOn(day).stream().filter(m -> m.name().equalsIgnoreCase(wanted)).findFirst();
     }
 
     public List<CommitteeMember> all() {

@@ -1,35 +1,33 @@
 package org.cms.partnerships.endorsement;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.cms.partnerships.endorsement.EndorsementProcess.*;
+import static org.cms.partnerships.support.EndorsementDriver.decision;
+import static org.cms.partnerships.support.EndorsementDriver.meeting;
+import static org.cms.partnerships.support.EndorsementDriver.writtenProcedure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.cms.partnerships.common.InvalidInputException;
 import org.cms.partnerships.common.RegisterClock;
+import org.cms.partnerships.endorsement.Endorsement.Body;
 import org.cms.partnerships.endorsement.Endorsement.Decision;
+import org.cms.partnerships.endorsement.Endorsement.SubjectType;
 import org.cms.partnerships.notification.Notification;
-import org.cms.partnerships.notification.NotificationLog;
 import org.cms.partnerships.notification.NotificationStatus;
 import org.cms.partnerships.register.AgreementService;
 import org.cms.partnerships.security.Groups;
 import org.cms.partnerships.support.CmsIntegrationTest;
+import org.cms.partnerships.support.EndorsementDriver;
 import org.cms.partnerships.support.FlowNodeCoverage;
+import org.cms.partnerships.support.ProcessDriver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,29 +43,32 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * Every path of standing-committee-endorsement, started on its own as a calling process would, with
- * timers and e-mail jobs driven by hand and the clock moved to the meeting.
+ * timers and e-mail jobs driven by hand and the clock moved to the meeting. What the officers' task
+ * listeners record is asserted in the register (endorsements, objections, the agreement's record).
  */
 @CmsIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EndorsementProcessTest {
 
     @Autowired ProcessEngine engine;
+    @Autowired ProcessDriver driver;
     @Autowired EndorsementService endorsements;
     @Autowired AgreementService agreements;
-    @Autowired NotificationLog notificationLog;
     @Autowired TestRestTemplate rest;
 
+    EndorsementDriver endorsement;
     LocalDate today;
 
     @BeforeEach
     void init() {
         AbstractAssertions.init(engine);
+        endorsement = new EndorsementDriver(driver);
         today = RegisterClock.today();
     }
 
     @AfterEach
     void resetClock() {
-        ClockUtil.reset();
+        driver.resetClock();
     }
 
     @AfterAll
@@ -77,72 +78,71 @@ class EndorsementProcessTest {
 
     @Test
     void deferredAtOneMeetingAndEndorsedAtTheNext() {
-        ProcessInstance endorsement = start("CMS-CAFF-2012", "CMS_STANDING_COMMITTEE");
-        assertThat(endorsement).isWaitingAt(TASK_SCHEDULE);
-        assertThat(task()).hasCandidateGroup(Groups.PARTNERSHIP_OFFICERS);
-        assertThat(task().getName()).isEqualTo("Schedule meeting or written procedure · CAFF · CMS-CAFF-2012");
+        ProcessInstance pi = start("CMS-CAFF-2012", Body.CMS_STANDING_COMMITTEE);
+        assertThat(pi).isWaitingAt(TASK_SCHEDULE);
+        assertThat(driver.task(pi, TASK_SCHEDULE)).hasCandidateGroup(Groups.PARTNERSHIP_OFFICERS);
+        assertThat(driver.task(pi, TASK_SCHEDULE).getName()).isEqualTo("Schedule meeting or written procedure · CAFF · CMS-CAFF-2012");
 
         LocalDate meeting = today.plusDays(40);
-        scheduleMeeting(endorsement, 38, meeting, "CMS/StC38/4-CAFF");
-        assertThat(endorsement).isWaitingAt(TIMER_DOCUMENTS_DUE);
-        assertThat(dueDate(job())).isEqualTo(meeting.minusDays(30));
+        endorsement.complete(pi, TASK_SCHEDULE, withUrl(meeting(38, meeting, "CMS/StC38/4-CAFF"), 38));
+        assertThat(pi).isWaitingAt(TIMER_DOCUMENTS_DUE);
+        assertThat(driver.dueDay(driver.job(pi, TIMER_DOCUMENTS_DUE))).isEqualTo(meeting.minusDays(30));
 
-        execute(job());
-        assertThat(endorsement).isWaitingAt(SEND_DOCUMENTS);
-        execute(job());
-        assertThat(endorsement).isWaitingAt(TIMER_REMINDER_DUE);
-        assertThat(dueDate(job())).isEqualTo(meeting.minusDays(7));
+        driver.run(pi, TIMER_DOCUMENTS_DUE);
+        assertThat(pi).isWaitingAt(SEND_DOCUMENTS);
+        driver.run(pi, SEND_DOCUMENTS);
+        assertThat(pi).isWaitingAt(TIMER_REMINDER_DUE);
+        assertThat(driver.dueDay(driver.job(pi, TIMER_REMINDER_DUE))).isEqualTo(meeting.minusDays(7));
+        assertThat(driver.mails("CMS-CAFF-2012", "endorsement-documents"))
+                .hasSize(17).allSatisfy(n -> assertThat(n.status()).isEqualTo(NotificationStatus.RENDERED));
 
-        List<Notification> documents = notificationLog.search("CMS-CAFF-2012", null, "endorsement-documents", 100);
-        assertThat(documents).hasSize(17).allSatisfy(n -> assertThat(n.status()).isEqualTo(NotificationStatus.RENDERED));
+        driver.run(pi, TIMER_REMINDER_DUE);
+        driver.run(pi, SEND_REMINDER);
+        assertThat(driver.mails("CMS-CAFF-2012", "endorsement-meeting-reminder")).hasSize(17);
+        assertThat(pi).isWaitingAt(TIMER_MEETING_DAY);
+        assertThat(driver.dueDay(driver.job(pi, TIMER_MEETING_DAY))).isEqualTo(meeting);
+        driver.run(pi, TIMER_MEETING_DAY);
+        assertThat(pi).isWaitingAt(TASK_RECORD_MEETING_DECISION);
 
-        execute(job());
-        execute(job());
-        assertThat(notificationLog.search("CMS-CAFF-2012", null, "endorsement-meeting-reminder", 100)).hasSize(17);
-        assertThat(endorsement).isWaitingAt(TIMER_MEETING_DAY);
-        assertThat(dueDate(job())).isEqualTo(meeting);
-        execute(job());
-        assertThat(endorsement).isWaitingAt(TASK_RECORD_MEETING_DECISION);
-
-        moveClockTo(meeting);
-        complete(task(endorsement), decision("DEFERRED", meeting, "Deferred pending consultation of AEWA"));
-        assertThat(endorsement).hasPassed(RECORD_DEFERRAL).isWaitingAt(TASK_SCHEDULE);
-        assertThat(engine.getRuntimeService().getVariable(endorsement.getId(), SCHEDULE_NOTE).toString())
+        driver.moveClockTo(meeting);
+        endorsement.complete(pi, TASK_RECORD_MEETING_DECISION,
+                decision(Decision.DEFERRED, meeting, "Deferred pending consultation of AEWA"));
+        assertThat(pi).isWaitingAt(TASK_SCHEDULE);
+        assertThat(endorsements.forSubject("CMS-CAFF-2012")).extracting(Endorsement::decision).containsExactly(Decision.DEFERRED);
+        assertThat(driver.variable(pi, SCHEDULE_NOTE))
                 .contains("Deferred at the 38th meeting of the Standing Committee", "Deferred pending consultation of AEWA");
-        assertThatThrownBy(() -> complete(task(endorsement), Map.of(MODE, "WRITTEN_PROCEDURE",
-                OBJECTION_DEADLINE, meeting.plusDays(30).toString())))
-                .isInstanceOf(InvalidInputException.class)
+        assertThat(driver.refusal(() -> endorsement.complete(pi, TASK_SCHEDULE, writtenProcedure(meeting.plusDays(30)))))
                 .hasMessageContaining("goes to the next meeting, not to a written procedure");
 
         LocalDate nextMeeting = meeting.plusDays(180);
-        scheduleMeeting(endorsement, 39, nextMeeting, "CMS/StC39/7-CAFF");
-        reachMeetingDay(endorsement);
-        moveClockTo(nextMeeting.plusDays(1));
-        complete(task(endorsement), decision("ENDORSED", nextMeeting, "Endorsed as presented"));
-        assertThat(endorsement).hasPassed(RECORD_DECISION).isWaitingAt(NOTIFY_DECISION);
-        execute(job());
-
-        assertThat(endorsement).hasPassed(END_DECIDED).isEnded();
-        assertThat(endorsement).variables().containsEntry(DECISION, "ENDORSED")
-                .containsEntry(DECISION_DATE, nextMeeting.toString()).containsEntry(DOCUMENT_NUMBER, "CMS/StC39/7-CAFF");
+        endorsement.complete(pi, TASK_SCHEDULE, withUrl(meeting(39, nextMeeting, "CMS/StC39/7-CAFF"), 39));
+        endorsement.reachMeetingDay(pi);
+        driver.moveClockTo(nextMeeting.plusDays(1));
+        endorsement.complete(pi, TASK_RECORD_MEETING_DECISION, decision(Decision.ENDORSED, nextMeeting, "Endorsed as presented"));
+        assertThat(pi).isWaitingAt(NOTIFY_DECISION);
         assertThat(endorsements.forSubject("CMS-CAFF-2012")).extracting(Endorsement::decision)
                 .containsExactly(Decision.DEFERRED, Decision.ENDORSED);
+        driver.run(pi, NOTIFY_DECISION);
+
+        assertThat(pi).hasPassed(END_DECIDED).isEnded();
+        assertThat(pi).variables().containsEntry(ENDORSEMENT_DECISION.name(), Decision.ENDORSED.name())
+                .containsEntry(ENDORSEMENT_DECISION_DATE.name(), nextMeeting.toString())
+                .containsEntry(DOCUMENT_NUMBER.name(), "CMS/StC39/7-CAFF");
         assertThat(agreements.get("CMS-CAFF-2012").endorsementReference())
                 .contains("CMS/StC38/4-CAFF, 38th meeting of the Standing Committee (" + meeting + "): DEFERRED")
                 .contains("CMS/StC39/7-CAFF, 39th meeting of the Standing Committee (" + nextMeeting + "): ENDORSED");
-        assertThat(notificationLog.search("CMS-CAFF-2012", null, "endorsement-documents", 100)).hasSize(34);
-        assertThat(notificationLog.search("CMS-CAFF-2012", null, "endorsement-decision", 100)).hasSize(17);
+        assertThat(driver.mails("CMS-CAFF-2012", "endorsement-documents")).hasSize(34);
+        assertThat(driver.mails("CMS-CAFF-2012", "endorsement-decision")).hasSize(17);
     }
 
     @Test
     void membersReceiveTheDocumentInTheirOwnLanguage() {
-        ProcessInstance endorsement = start("CMS-UNESCO-2002", "CMS_STANDING_COMMITTEE");
-        scheduleMeeting(endorsement, 41, today.plusDays(60), "CMS/StC41/12-UNESCO");
-        execute(job());
-        execute(job());
+        ProcessInstance pi = start("CMS-UNESCO-2002", Body.CMS_STANDING_COMMITTEE);
+        endorsement.complete(pi, TASK_SCHEDULE, withUrl(meeting(41, today.plusDays(60), "CMS/StC41/12-UNESCO"), 41));
+        driver.run(pi, TIMER_DOCUMENTS_DUE);
+        driver.run(pi, SEND_DOCUMENTS);
         Map<String, Notification> byMember = new HashMap<>();
-        notificationLog.search("CMS-UNESCO-2002", null, "endorsement-documents", 100)
-                .forEach(n -> byMember.put(n.recipientName(), n));
+        driver.mails("CMS-UNESCO-2002", "endorsement-documents").forEach(n -> byMember.put(n.recipientName(), n));
         assertThat(byMember).hasSize(17);
         assertThat(byMember.get("Ingrid Solheim").subject())
                 .isEqualTo("41st meeting of the CMS Standing Committee: CMS/StC41/12-UNESCO for endorsement");
@@ -153,54 +153,59 @@ class EndorsementProcessTest {
                 .isEqualTo("41ª reunión del Comité Permanente de la CMS: CMS/StC41/12-UNESCO para aprobación");
         assertThat(byMember.get("Carolina Vergara").body()).startsWith("Estimado/a Carolina Vergara:");
         assertThat(byMember.values()).extracting(n -> n.language().name()).containsOnly("EN", "FR", "ES");
-        engine.getRuntimeService().deleteProcessInstance(endorsement.getId(), "test done");
+        engine.getRuntimeService().deleteProcessInstance(pi.getId(), "test done");
     }
 
     @Test
     void endorsedWithAmendmentsAndNotEndorsedAreFinalDecisions() {
-        for (String outcome : List.of("ENDORSED_WITH_AMENDMENTS", "NOT_ENDORSED")) {
-            ProcessInstance endorsement = start("CMS-WCS-2007", "CMS_STANDING_COMMITTEE");
+        for (Decision outcome : List.of(Decision.ENDORSED_WITH_AMENDMENTS, Decision.NOT_ENDORSED)) {
+            ProcessInstance pi = start("CMS-WCS-2007", Body.CMS_STANDING_COMMITTEE);
             LocalDate meeting = today.plusDays(35);
-            scheduleMeeting(endorsement, 40, meeting, "CMS/StC40/" + outcome);
-            reachMeetingDay(endorsement);
-            moveClockTo(meeting);
-            complete(task(endorsement), decision(outcome, meeting, "Decision " + outcome));
-            execute(job());
-            assertThat(endorsement).isEnded().variables().containsEntry(DECISION, outcome);
-            assertThat(endorsement).hasNotPassed(RECORD_DEFERRAL);
-            ClockUtil.reset();
+            endorsement.complete(pi, TASK_SCHEDULE, withUrl(meeting(40, meeting, "CMS/StC40/" + outcome), 40));
+            endorsement.reachMeetingDay(pi);
+            driver.moveClockTo(meeting);
+            endorsement.complete(pi, TASK_RECORD_MEETING_DECISION, decision(outcome, meeting, "Decision " + outcome));
+            driver.run(pi, NOTIFY_DECISION);
+            assertThat(pi).isEnded().variables().containsEntry(ENDORSEMENT_DECISION.name(), outcome.name());
+            // Final at once: the meeting's record carries the decision, no deferral was recorded.
+            assertThat(endorsements.forSubject("CMS-WCS-2007")).last().extracting(Endorsement::decision).isEqualTo(outcome);
+            driver.resetClock();
         }
+        assertThat(endorsements.forSubject("CMS-WCS-2007")).extracting(Endorsement::decision)
+                .doesNotContain(Decision.DEFERRED);
     }
 
     @Test
     void writtenProcedureWithoutObjectionIsEndorsedAtTheDeadline() {
-        ProcessInstance endorsement = start("CMS-WDCS-2005", "CMS_STANDING_COMMITTEE");
+        ProcessInstance pi = start("CMS-WDCS-2005", Body.CMS_STANDING_COMMITTEE);
         LocalDate deadline = today.plusDays(21);
-        complete(task(endorsement), Map.of(MODE, "WRITTEN_PROCEDURE", OBJECTION_DEADLINE, deadline.toString(),
-                DOCUMENT_NUMBER, "CMS/StC-WP/2026/1"));
-        assertThat(endorsement).isWaitingAt(SEND_WRITTEN_PROCEDURE);
-        execute(job());
-        Notification french = notificationLog.search("CMS-WDCS-2005", null, "endorsement-written-procedure", 100).stream()
+        Map<String, Object> form = writtenProcedure(deadline);
+        DOCUMENT_NUMBER.putIn(form, "CMS/StC-WP/2026/1");
+        endorsement.complete(pi, TASK_SCHEDULE, form);
+        assertThat(pi).isWaitingAt(SEND_WRITTEN_PROCEDURE);
+        driver.run(pi, SEND_WRITTEN_PROCEDURE);
+        Notification french = driver.mails("CMS-WDCS-2005", "endorsement-written-procedure").stream()
                 .filter(n -> n.language().name().equals("FR")).findFirst().orElseThrow();
         assertThat(french.subject()).startsWith("Procédure écrite :");
-        assertThat(endorsement).isWaitingAt(TASK_RECORD_OBJECTION);
+        assertThat(pi).isWaitingAt(TASK_RECORD_OBJECTION);
 
-        moveClockTo(deadline.plusDays(1));
-        execute(engine.getManagementService().createJobQuery().processInstanceId(endorsement.getId()).timers().singleResult());
-        assertThat(endorsement).hasPassed(DEADLINE_PASSED, CLOSE_WITHOUT_OBJECTION, RECORD_DECISION);
-        execute(job());
-        assertThat(endorsement).isEnded().variables().containsEntry(DECISION, "ENDORSED")
-                .containsEntry(DECISION_DATE, deadline.toString());
-        assertThat(endorsements.forSubject("CMS-WDCS-2005")).singleElement()
-                .satisfies(e -> assertThat(e.decisionText()).isEqualTo("No objection received by " + deadline + " (written procedure)"));
+        driver.fireWhenDue(pi, DEADLINE_PASSED);
+        assertThat(pi).hasPassed(DEADLINE_PASSED, CLOSE_WITHOUT_OBJECTION).isWaitingAt(NOTIFY_DECISION);
+        driver.run(pi, NOTIFY_DECISION);
+        assertThat(pi).isEnded().variables().containsEntry(ENDORSEMENT_DECISION.name(), Decision.ENDORSED.name())
+                .containsEntry(ENDORSEMENT_DECISION_DATE.name(), deadline.toString());
+        assertThat(endorsements.forSubject("CMS-WDCS-2005")).singleElement().satisfies(e -> {
+            assertThat(e.decision()).isEqualTo(Decision.ENDORSED);
+            assertThat(e.decisionText()).isEqualTo("No objection received by " + deadline + " (written procedure)");
+        });
     }
 
     @Test
     void anObjectionByRestDefersTheProposalToTheNextMeeting() {
-        ProcessInstance endorsement = start("CMS-WI-1997", "CMS_STANDING_COMMITTEE");
-        complete(task(endorsement), Map.of(MODE, "WRITTEN_PROCEDURE", OBJECTION_DEADLINE, today.plusDays(14).toString()));
-        execute(job());
-        long id = ((Number) engine.getRuntimeService().getVariable(endorsement.getId(), ENDORSEMENT_ID)).longValue();
+        ProcessInstance pi = start("CMS-WI-1997", Body.CMS_STANDING_COMMITTEE);
+        endorsement.complete(pi, TASK_SCHEDULE, writtenProcedure(today.plusDays(14)));
+        driver.run(pi, SEND_WRITTEN_PROCEDURE);
+        long id = endorsement.endorsementId(pi);
 
         ResponseEntity<JsonNode> notAMember = object(id, "Somebody Else", "We disagree");
         assertThat(notAMember.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -209,44 +214,48 @@ class EndorsementProcessTest {
 
         ResponseEntity<JsonNode> accepted = object(id, "carolina vergara", "The flyway scope needs discussion at a meeting");
         assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        assertThat(endorsement).hasPassed(OBJECTION_RECEIVED, RECORD_OBJECTION).isWaitingAt(TASK_SCHEDULE);
+        assertThat(pi).hasPassed(OBJECTION_RECEIVED).isWaitingAt(TASK_SCHEDULE);
         assertThat(endorsements.objections(id)).singleElement().satisfies(o -> {
             assertThat(o.memberName()).isEqualTo("Carolina Vergara");
             assertThat(o.late()).isFalse();
             assertThat(o.receivedVia()).isEqualTo("REST");
         });
         assertThat(endorsements.get(id).decision()).isEqualTo(Decision.DEFERRED);
-        assertThat(engine.getRuntimeService().getVariable(endorsement.getId(), MUST_MEET)).isEqualTo(true);
-        engine.getRuntimeService().deleteProcessInstance(endorsement.getId(), "test done");
+        assertThat(driver.variable(pi, MUST_MEET)).isTrue();
+        assertThat(driver.variable(pi, SCHEDULE_NOTE)).contains("Objection by Carolina Vergara");
+        engine.getRuntimeService().deleteProcessInstance(pi.getId(), "test done");
     }
 
     @Test
     void anObjectionByLetterIsRecordedByTheOfficer() {
-        ProcessInstance endorsement = start("CMS-FZS-2008", "CMS_STANDING_COMMITTEE");
-        complete(task(endorsement), Map.of(MODE, "WRITTEN_PROCEDURE", OBJECTION_DEADLINE, today.plusDays(14).toString()));
-        execute(job());
-        assertThatThrownBy(() -> complete(task(endorsement), Map.of(OBJECTOR, "Nobody", OBJECTION_REASON, "x")))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("Nobody is not a serving member")
-                .hasMessageContaining("at least 3 characters");
-        complete(task(endorsement), Map.of(OBJECTOR, "Kwame Mensah", OBJECTION_REASON, "Needs a budget first"));
-        assertThat(endorsement).hasPassed(RECORD_OBJECTION).isWaitingAt(TASK_SCHEDULE);
-        long id = ((Number) engine.getRuntimeService().getVariable(endorsement.getId(), ENDORSEMENT_ID)).longValue();
+        ProcessInstance pi = start("CMS-FZS-2008", Body.CMS_STANDING_COMMITTEE);
+        endorsement.complete(pi, TASK_SCHEDULE, writtenProcedure(today.plusDays(14)));
+        driver.run(pi, SEND_WRITTEN_PROCEDURE);
+        InvalidInputException refusal = driver.refusal(() -> endorsement.complete(pi, TASK_RECORD_OBJECTION,
+                objection("Nobody", "x")));
+        assertThat(refusal).hasMessageContaining("Nobody is not a serving member").hasMessageContaining("at least 3 characters");
+        assertThat(pi).isWaitingAt(TASK_RECORD_OBJECTION);
+
+        endorsement.complete(pi, TASK_RECORD_OBJECTION, objection("Kwame Mensah", "Needs a budget first"));
+        assertThat(pi).hasPassed(TASK_RECORD_OBJECTION).isWaitingAt(TASK_SCHEDULE);
+        long id = endorsement.endorsementId(pi);
         assertThat(endorsements.objections(id)).extracting(Objection::receivedVia).containsExactly("OFFICER");
-        engine.getRuntimeService().deleteProcessInstance(endorsement.getId(), "test done");
+        assertThat(endorsements.get(id).decision()).isEqualTo(Decision.DEFERRED);
+        assertThat(driver.variable(pi, MUST_MEET)).isTrue();
+        engine.getRuntimeService().deleteProcessInstance(pi.getId(), "test done");
     }
 
     @Test
     void anObjectionAfterTheDeadlineIsRefusedButKept() {
-        ProcessInstance endorsement = start("CMS-MWN-2011", "CMS_STANDING_COMMITTEE");
+        ProcessInstance pi = start("CMS-MWN-2011", Body.CMS_STANDING_COMMITTEE);
         LocalDate deadline = today.plusDays(10);
-        complete(task(endorsement), Map.of(MODE, "WRITTEN_PROCEDURE", OBJECTION_DEADLINE, deadline.toString()));
-        execute(job());
-        long id = ((Number) engine.getRuntimeService().getVariable(endorsement.getId(), ENDORSEMENT_ID)).longValue();
-        moveClockTo(deadline.plusDays(1));
-        execute(engine.getManagementService().createJobQuery().processInstanceId(endorsement.getId()).timers().singleResult());
-        execute(job());
-        assertThat(endorsement).isEnded();
+        endorsement.complete(pi, TASK_SCHEDULE, writtenProcedure(deadline));
+        driver.run(pi, SEND_WRITTEN_PROCEDURE);
+        long id = endorsement.endorsementId(pi);
+        driver.moveClockTo(deadline.plusDays(1));
+        driver.run(pi, DEADLINE_PASSED);
+        driver.run(pi, NOTIFY_DECISION);
+        assertThat(pi).isEnded();
 
         ResponseEntity<JsonNode> late = object(id, "Emma Clarke", "Sorry for the delay: we object");
         assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -260,95 +269,90 @@ class EndorsementProcessTest {
 
     @Test
     void thePartnersBodyDecisionIsRecordedWithRemindersWhilePending() {
-        ProcessInstance endorsement = start("CMS-IOTC-2015", "PARTNER_BODY");
-        assertThat(endorsement).isWaitingAt(TASK_RECORD_PARTNER_BODY_DECISION);
-        assertThat(task()).hasCandidateGroup(Groups.PARTNERSHIP_OFFICERS);
-        assertThat(task().getTaskDefinitionKey()).contains("Partner");
+        ProcessInstance pi = start("CMS-IOTC-2015", Body.PARTNER_BODY);
+        assertThat(pi).isWaitingAt(TASK_RECORD_PARTNER_BODY_DECISION);
+        assertThat(driver.task(pi, TASK_RECORD_PARTNER_BODY_DECISION)).hasCandidateGroup(Groups.PARTNERSHIP_OFFICERS);
 
         for (int reminder = 1; reminder <= 2; reminder++) {
-            execute(engine.getManagementService().createJobQuery().processInstanceId(endorsement.getId()).timers().singleResult());
-            execute(engine.getManagementService().createJobQuery().processInstanceId(endorsement.getId())
-                    .activityId(REMIND_PARTNER_BODY).singleResult());
-            assertThat(notificationLog.search("CMS-IOTC-2015", null, "endorsement-partner-body-reminder", 10))
+            driver.run(pi, PARTNER_REMINDER_DUE);
+            driver.run(pi, REMIND_PARTNER_BODY);
+            assertThat(driver.mails("CMS-IOTC-2015", "endorsement-partner-body-reminder"))
                     .hasSize(reminder).first().satisfies(n -> {
                         assertThat(n.recipientEmail()).isEqualTo("priya.ramdass@iotc.example.org");
                         assertThat(n.subject()).isEqualTo("Reminder: decision of your governing body on CMS-IOTC-2015");
                     });
         }
-        assertThat(endorsement).hasPassed(END_PARTNER_REMINDED).isWaitingAt(TASK_RECORD_PARTNER_BODY_DECISION);
+        assertThat(pi).hasPassed(END_PARTNER_REMINDED).isWaitingAt(TASK_RECORD_PARTNER_BODY_DECISION);
 
-        complete(task(endorsement), decision("ENDORSED", today, "Approved by the IOTC Commission at its annual session"));
-        assertThat(endorsement).hasPassed(RECORD_DECISION, END_PARTNER_BODY_DECIDED).hasNotPassed(NOTIFY_DECISION).isEnded();
-        assertThat(endorsements.forSubject("CMS-IOTC-2015")).singleElement()
-                .satisfies(e -> assertThat(e.body()).isEqualTo(Endorsement.Body.PARTNER_BODY));
+        assertThat(driver.refusal(() -> endorsement.complete(pi, TASK_RECORD_PARTNER_BODY_DECISION,
+                decision(Decision.DEFERRED, today, "Deferred by the IOTC Commission"))))
+                .hasMessage("A deferral is not a final decision");
+        endorsement.complete(pi, TASK_RECORD_PARTNER_BODY_DECISION,
+                decision(Decision.ENDORSED, today, "Approved by the IOTC Commission at its annual session"));
+        assertThat(pi).hasPassed(END_PARTNER_BODY_DECIDED).hasNotPassed(NOTIFY_DECISION).isEnded();
+        assertThat(endorsements.forSubject("CMS-IOTC-2015")).singleElement().satisfies(e -> {
+            assertThat(e.body()).isEqualTo(Body.PARTNER_BODY);
+            assertThat(e.decision()).isEqualTo(Decision.ENDORSED);
+        });
         assertThat(agreements.get("CMS-IOTC-2015").endorsementReference())
                 .contains("Partner's governing body: ENDORSED on " + today);
     }
 
     @Test
     void badSchedulesAreRefusedWithEveryProblem() {
-        ProcessInstance endorsement = start("CMS-GBIF", "CMS_STANDING_COMMITTEE");
-        assertThatThrownBy(() -> complete(task(endorsement), Map.of(MODE, "MEETING", MEETING_NUMBER, 0,
-                MEETING_DATE, today.minusDays(1).toString(), DOCUMENT_NUMBER, "")))
-                .isInstanceOf(InvalidInputException.class)
+        ProcessInstance first = start("CMS-GBIF", Body.CMS_STANDING_COMMITTEE);
+        Map<String, Object> bad = meeting(0, today.minusDays(1), "");
+        assertThat(driver.refusal(() -> endorsement.complete(first, TASK_SCHEDULE, bad)))
                 .hasMessageContaining("The meeting number '0' is not a positive number")
                 .hasMessageContaining("The meeting date " + today.minusDays(1) + " is not in the future")
                 .hasMessageContaining("The document number is required");
-        scheduleMeeting(endorsement, 42, today.plusDays(50), "CMS/StC42/9-GBIF");
+        endorsement.complete(first, TASK_SCHEDULE, meeting(42, today.plusDays(50), "CMS/StC42/9-GBIF"));
 
-        ProcessInstance second = start("CMS-AMMPA", "CMS_STANDING_COMMITTEE");
-        assertThatThrownBy(() -> scheduleMeeting(second, 42, today.plusDays(50), "cms/stc42/9-gbif"))
-                .isInstanceOf(InvalidInputException.class).hasMessage("Document number cms/stc42/9-gbif is already used");
+        ProcessInstance second = start("CMS-AMMPA", Body.CMS_STANDING_COMMITTEE);
+        assertThat(driver.refusal(() -> endorsement.complete(second, TASK_SCHEDULE,
+                meeting(42, today.plusDays(50), "cms/stc42/9-gbif"))))
+                .hasMessage("Document number cms/stc42/9-gbif is already used");
 
-        moveClockTo(LocalDate.of(1980, 1, 10));
-        assertThatThrownBy(() -> scheduleMeeting(second, 1, LocalDate.of(1980, 6, 1), "CMS/StC1/1"))
-                .isInstanceOf(InvalidInputException.class)
+        driver.moveClockTo(LocalDate.of(1980, 1, 10));
+        assertThat(driver.refusal(() -> endorsement.complete(second, TASK_SCHEDULE,
+                meeting(1, LocalDate.of(1980, 6, 1), "CMS/StC1/1"))))
                 .hasMessage("No Standing Committee member serves on 1980-06-01: nobody could be consulted");
         assertThat(second).isWaitingAt(TASK_SCHEDULE);
-        engine.getRuntimeService().deleteProcessInstance(endorsement.getId(), "test done");
+        engine.getRuntimeService().deleteProcessInstance(first.getId(), "test done");
         engine.getRuntimeService().deleteProcessInstance(second.getId(), "test done");
     }
 
     @Test
     void aRequestForSomethingTheRegisterDoesNotHoldIsRefused() {
-        assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(KEY, Map.of(
-                SUBJECT_TYPE, "TREATY", SUBJECT_REFERENCE, "CMS-NOBODY-1999", BODY, "GENERAL_ASSEMBLY")))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("Unknown subject type 'TREATY'")
-                .hasMessageContaining("Unknown body 'GENERAL_ASSEMBLY'");
-        assertThatThrownBy(() -> start("CMS-NOBODY-1999", "CMS_STANDING_COMMITTEE"))
-                .isInstanceOf(InvalidInputException.class)
+        Map<String, Object> nonsense = new HashMap<>();
+        nonsense.put(SUBJECT_TYPE.name(), "TREATY");
+        nonsense.put(SUBJECT_REFERENCE.name(), "CMS-NOBODY-1999");
+        nonsense.put(BODY.name(), "GENERAL_ASSEMBLY");
+        assertThat(driver.refusal(() -> engine.getRuntimeService().startProcessInstanceByKey(KEY, nonsense)))
+                .hasMessageContaining("The subject type 'TREATY' is not one of AGREEMENT, AMENDMENT")
+                .hasMessageContaining("The body 'GENERAL_ASSEMBLY' is not one of CMS_STANDING_COMMITTEE, PARTNER_BODY");
+        assertThat(driver.refusal(() -> start("CMS-NOBODY-1999", Body.CMS_STANDING_COMMITTEE)))
                 .hasMessage("No agreement with reference CMS-NOBODY-1999");
     }
 
-    private ProcessInstance start(String agreementReference, String body) {
-        return engine.getRuntimeService().startProcessInstanceByKey(KEY, Map.of(
-                SUBJECT_TYPE, "AGREEMENT", SUBJECT_REFERENCE, agreementReference, BODY, body));
+    private ProcessInstance start(String agreementReference, Body body) {
+        Map<String, Object> request = new HashMap<>();
+        SUBJECT_TYPE.putIn(request, SubjectType.AGREEMENT);
+        SUBJECT_REFERENCE.putIn(request, agreementReference);
+        BODY.putIn(request, body);
+        return engine.getRuntimeService().startProcessInstanceByKey(KEY, request);
     }
 
-    private void scheduleMeeting(ProcessInstance endorsement, int number, LocalDate date, String documentNumber) {
-        complete(task(endorsement), Map.of(MODE, "MEETING", MEETING_NUMBER, number, MEETING_DATE, date.toString(),
-                DOCUMENT_NUMBER, documentNumber, DOCUMENT_URL, "https://www.cms.int/documents/" + number));
+    private static Map<String, Object> withUrl(Map<String, Object> schedule, int meetingNumber) {
+        DOCUMENT_URL.putIn(schedule, "https://www.cms.int/documents/" + meetingNumber);
+        return schedule;
     }
 
-    private void reachMeetingDay(ProcessInstance endorsement) {
-        for (String step : List.of(TIMER_DOCUMENTS_DUE, SEND_DOCUMENTS, TIMER_REMINDER_DUE, SEND_REMINDER, TIMER_MEETING_DAY)) {
-            assertThat(endorsement).isWaitingAt(step);
-            execute(job());
-        }
-        assertThat(endorsement).isWaitingAt(TASK_RECORD_MEETING_DECISION);
-    }
-
-    private static Map<String, Object> decision(String decision, LocalDate date, String text) {
-        return Map.of(DECISION, decision, DECISION_DATE, date.toString(), DECISION_TEXT, text);
-    }
-
-    private static void moveClockTo(LocalDate day) {
-        ClockUtil.setCurrentTime(RegisterClock.at(day, LocalTime.of(10, 0)));
-    }
-
-    private static LocalDate dueDate(org.camunda.bpm.engine.runtime.Job job) {
-        return LocalDate.ofInstant(job.getDuedate().toInstant(), ZoneId.of("Europe/Berlin"));
+    private static Map<String, Object> objection(String member, String reason) {
+        Map<String, Object> form = new HashMap<>();
+        OBJECTOR.putIn(form, member);
+        OBJECTION_REASON.putIn(form, reason);
+        return form;
     }
 
     private ResponseEntity<JsonNode> object(long id, String member, String reason) {

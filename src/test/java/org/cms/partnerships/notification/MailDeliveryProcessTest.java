@@ -3,10 +3,6 @@ package org.cms.partnerships.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -14,8 +10,8 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +23,13 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.cms.partnerships.common.RegisterClock;
+import org.cms.partnerships.endorsement.Endorsement.Body;
+import org.cms.partnerships.endorsement.Endorsement.SubjectType;
 import org.cms.partnerships.endorsement.EndorsementProcess;
 import org.cms.partnerships.register.Language;
 import org.cms.partnerships.support.CmsIntegrationTest;
+import org.cms.partnerships.support.EndorsementDriver;
+import org.cms.partnerships.support.ProcessDriver;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -63,6 +63,7 @@ class MailDeliveryProcessTest {
             .withPerMethodLifecycle(true);
 
     @Autowired ProcessEngine engine;
+    @Autowired ProcessDriver driver;
     @Autowired NotificationService notifications;
     @Autowired NotificationLog notificationLog;
     @Autowired FlakyMailSender flaky;
@@ -79,9 +80,7 @@ class MailDeliveryProcessTest {
                         new Recipient("Claire Tremblay", "claire@cbd.example.org", Language.EN),
                         new Recipient("Jean-Marc Perrin", "jean-marc@cites.example.org", Language.FR),
                         new Recipient("Lucía Morales", "lucia@whmsi.example.org", Language.ES)),
-                Map.of("endorsementSubjectReference", "CMS-CITES-2002",
-                        "endorsementSubjectTitle", "CMS-CITES Joint Work Programme 2012-2014",
-                        "partnerName", "CITES Secretariat"),
+                model("CMS-CITES-2002", "CMS-CITES Joint Work Programme 2012-2014", "CITES Secretariat"),
                 "delivery-test-1", null);
 
         MimeMessage[] received = smtp.getReceivedMessages();
@@ -103,8 +102,7 @@ class MailDeliveryProcessTest {
                 List.of(new Recipient("No Address", null, Language.EN),
                         new Recipient("Broken Address", "not-an-address", Language.FR),
                         new Recipient("Fine", "fine@example.org", Language.EN)),
-                Map.of("endorsementSubjectReference", "CMS-TEST-1", "endorsementSubjectTitle", "Test",
-                        "partnerName", "Partner"), "delivery-test-2", null);
+                model("CMS-TEST-1", "Test", "Partner"), "delivery-test-2", null);
         assertThat(outcome.sent()).isEqualTo(1);
         assertThat(outcome.problems()).containsExactly("No Address: No e-mail address",
                 "Broken Address: Invalid e-mail address 'not-an-address'");
@@ -116,10 +114,10 @@ class MailDeliveryProcessTest {
     @Test
     void aRetriedJobSendsOnlyWhatFailedTheFirstTime() throws Exception {
         ProcessInstance endorsement = scheduleMeeting("CMS-BERN-2009", "CMS/StC43/2-BERN");
-        execute(job()); // documents due
+        driver.run(endorsement, EndorsementProcess.TIMER_DOCUMENTS_DUE);
         flaky.failFor.addAll(Set.of("leila.bensalah@stc.example.org", "diego.benitez@stc.example.org"));
 
-        Job sendDocuments = job();
+        Job sendDocuments = driver.job(endorsement, EndorsementProcess.SEND_DOCUMENTS);
         assertThatThrownBy(() -> engine.getManagementService().executeJob(sendDocuments.getId()))
                 .hasMessageContaining("2 of 17 e-mails");
         assertThat(smtp.getReceivedMessages()).hasSize(15);
@@ -140,8 +138,8 @@ class MailDeliveryProcessTest {
     @Test
     void aMailServerDownLeadsToAnIncidentAndRetryingItDeliversEverythingOnce() throws Exception {
         ProcessInstance endorsement = scheduleMeeting("CMS-UNCCD-2003", "CMS/StC43/5-UNCCD");
-        execute(job());
-        Job sendDocuments = job();
+        driver.run(endorsement, EndorsementProcess.TIMER_DOCUMENTS_DUE);
+        Job sendDocuments = driver.job(endorsement, EndorsementProcess.SEND_DOCUMENTS);
         smtp.stop();
         for (int attempt = 1; attempt <= 5; attempt++) {
             assertThatThrownBy(() -> engine.getManagementService().executeJob(sendDocuments.getId()))
@@ -167,13 +165,23 @@ class MailDeliveryProcessTest {
     }
 
     private ProcessInstance scheduleMeeting(String agreement, String documentNumber) {
-        ProcessInstance endorsement = engine.getRuntimeService().startProcessInstanceByKey(EndorsementProcess.KEY, Map.of(
-                EndorsementProcess.SUBJECT_TYPE, "AGREEMENT", EndorsementProcess.SUBJECT_REFERENCE, agreement,
-                EndorsementProcess.BODY, "CMS_STANDING_COMMITTEE"));
-        LocalDate meeting = RegisterClock.today().plusDays(45);
-        complete(task(endorsement), Map.of(EndorsementProcess.MODE, "MEETING", EndorsementProcess.MEETING_NUMBER, 43,
-                EndorsementProcess.MEETING_DATE, meeting.toString(), EndorsementProcess.DOCUMENT_NUMBER, documentNumber));
+        Map<String, Object> request = new HashMap<>();
+        EndorsementProcess.SUBJECT_TYPE.putIn(request, SubjectType.AGREEMENT);
+        EndorsementProcess.SUBJECT_REFERENCE.putIn(request, agreement);
+        EndorsementProcess.BODY.putIn(request, Body.CMS_STANDING_COMMITTEE);
+        ProcessInstance endorsement = engine.getRuntimeService().startProcessInstanceByKey(EndorsementProcess.KEY, request);
+        new EndorsementDriver(driver).complete(endorsement, EndorsementProcess.TASK_SCHEDULE,
+                EndorsementDriver.meeting(43, RegisterClock.today().plusDays(45), documentNumber));
         return endorsement;
+    }
+
+    /** What the partner-body reminder template reads from the endorsement. */
+    private static Map<String, Object> model(String reference, String title, String partnerName) {
+        Map<String, Object> model = new HashMap<>();
+        EndorsementProcess.SUBJECT_REFERENCE.putIn(model, reference);
+        EndorsementProcess.SUBJECT_TITLE.putIn(model, title);
+        EndorsementProcess.PARTNER_NAME.putIn(model, partnerName);
+        return model;
     }
 
     private static void assertEveryMemberReceivedExactlyOnce(MimeMessage[] received) throws Exception {

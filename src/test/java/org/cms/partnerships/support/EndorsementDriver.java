@@ -1,59 +1,117 @@
 package org.cms.partnerships.support;
 
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.cms.partnerships.endorsement.EndorsementProcess.*;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.cms.partnerships.common.RegisterClock;
+import org.cms.partnerships.endorsement.Endorsement.Decision;
+import org.cms.partnerships.endorsement.Endorsement.Mode;
+import org.cms.partnerships.security.Groups;
 
-/** Drives a standing-committee-endorsement instance called by another process, meeting by meeting. */
+/**
+ * Drives a standing-committee-endorsement instance (on its own or called by another process)
+ * meeting by meeting, through {@link ProcessDriver}: the officer's forms, the e-mail and timer jobs,
+ * the clock.
+ */
 public final class EndorsementDriver {
 
-    private final ProcessEngine engine;
+    /** The partnership officer who schedules and records (a demo user). */
+    public static final String OFFICER = "oliver";
 
+    /** The meeting route's steps from the schedule to the meeting day, each a job. */
+    public static final List<String> MEETING_PREPARATION =
+            List.of(TIMER_DOCUMENTS_DUE, SEND_DOCUMENTS, TIMER_REMINDER_DUE, SEND_REMINDER, TIMER_MEETING_DAY);
+
+    private final ProcessDriver driver;
+
+    public EndorsementDriver(ProcessDriver driver) {
+        this.driver = driver;
+    }
+
+    /** For tests that have only the engine: the driver's engine steps only (no register or mail look-ups). */
     public EndorsementDriver(ProcessEngine engine) {
-        this.engine = engine;
+        this(new ProcessDriver(engine, null, null));
     }
 
     public ProcessInstance calledBy(ProcessInstance caller) {
-        return engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(caller.getId())
-                .singleResult();
+        return driver.calledBy(caller);
     }
 
     /** The one of two parallel endorsements (CMS Standing Committee, partner's body) a caller waits for. */
     public ProcessInstance calledBy(ProcessInstance caller, String body) {
-        return engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(caller.getId())
-                .variableValueEquals(BODY, body).singleResult();
+        return driver.calledBy(caller, BODY.name(), body);
+    }
+
+    /** The officer's schedule of a meeting, as the form submits it. */
+    public static Map<String, Object> meeting(int number, LocalDate date, String documentNumber) {
+        Map<String, Object> form = new HashMap<>();
+        MODE.putIn(form, Mode.MEETING);
+        MEETING_NUMBER.putIn(form, number);
+        MEETING_DATE.putIn(form, date);
+        DOCUMENT_NUMBER.putIn(form, documentNumber);
+        return form;
+    }
+
+    /** The officer's schedule of a written procedure, as the form submits it. */
+    public static Map<String, Object> writtenProcedure(LocalDate deadline) {
+        Map<String, Object> form = new HashMap<>();
+        MODE.putIn(form, Mode.WRITTEN_PROCEDURE);
+        OBJECTION_DEADLINE.putIn(form, deadline);
+        return form;
+    }
+
+    /** A decision as the meeting-decision and partner-body forms submit it. */
+    public static Map<String, Object> decision(Decision decision, LocalDate date, String text) {
+        Map<String, Object> form = new HashMap<>();
+        ENDORSEMENT_DECISION.putIn(form, decision);
+        ENDORSEMENT_DECISION_DATE.putIn(form, date);
+        ENDORSEMENT_DECISION_TEXT.putIn(form, text);
+        return form;
+    }
+
+    /** Completes the endorsement's task {@code taskKey} as a partnership officer. */
+    public void complete(ProcessInstance endorsement, String taskKey, Map<String, Object> form) {
+        driver.complete(OFFICER, Groups.PARTNERSHIP_OFFICERS, endorsement, taskKey, form);
+    }
+
+    /** Runs documents, reminder and the meeting-day timer: the decision task is then open. */
+    public void reachMeetingDay(ProcessInstance endorsement) {
+        MEETING_PREPARATION.forEach(step -> driver.run(endorsement, step));
     }
 
     /**
      * Schedules the next meeting 40 days ahead, sends documents and reminder, and records the
      * decision on the meeting day; the clock is back to now afterwards.
      */
-    public void decideAtMeeting(ProcessInstance endorsement, int meetingNumber, String documentNumber, String decision) {
+    public void decideAtMeeting(ProcessInstance endorsement, int meetingNumber, String documentNumber, Decision decision) {
         LocalDate meeting = RegisterClock.today().plusDays(40);
-        complete(task(endorsement), Map.of(MODE, "MEETING", MEETING_NUMBER, meetingNumber,
-                MEETING_DATE, meeting.toString(), DOCUMENT_NUMBER, documentNumber));
-        for (int step = 0; step < 5; step++) {
-            execute(job(endorsement));
-        }
-        ClockUtil.setCurrentTime(RegisterClock.at(meeting, LocalTime.of(15, 0)));
+        complete(endorsement, TASK_SCHEDULE, meeting(meetingNumber, meeting, documentNumber));
+        reachMeetingDay(endorsement);
+        driver.moveClockTo(RegisterClock.at(meeting, LocalTime.of(15, 0)));
         try {
-            complete(task(endorsement), Map.of(DECISION, decision, DECISION_DATE, meeting.toString(),
-                    DECISION_TEXT, "Decision of the " + meetingNumber + "th meeting: " + decision));
-            if (!"DEFERRED".equals(decision)) {
-                execute(job(endorsement)); // inform members
+            complete(endorsement, TASK_RECORD_MEETING_DECISION, decision(decision, meeting,
+                    "Decision of the " + meetingNumber + "th meeting: " + decision));
+            if (decision != Decision.DEFERRED) {
+                driver.run(endorsement, NOTIFY_DECISION);
             }
         } finally {
-            ClockUtil.reset();
+            driver.resetClock();
         }
+    }
+
+    /** As above, the decision given by its name (ENDORSED, ENDORSED_WITH_AMENDMENTS, DEFERRED, NOT_ENDORSED). */
+    public void decideAtMeeting(ProcessInstance endorsement, int meetingNumber, String documentNumber, String decision) {
+        decideAtMeeting(endorsement, meetingNumber, documentNumber, Decision.valueOf(decision));
+    }
+
+    /** The register id of the endorsement the instance works on (set when scheduled or decided). */
+    public long endorsementId(ProcessInstance endorsement) {
+        return driver.variable(endorsement, ENDORSEMENT_ID);
     }
 }

@@ -205,4 +205,11 @@ public class ProcessDriver {
         @Override public String getProcessInstanceId() { return history.getId(); }
         @Override public String getTenantId() { return history.getTenantId(); }
     }
+
+    // ------------------------------------------------------------------ added for the endorsement tests
+
+    /** A variable of a running instance, read through its descriptor (null when not set). */
+    public <T> T variable(ProcessInstance instance, org.cms.partnerships.engine.variables.ProcessVariable<T> variable) {
+        return variable.read(engine.getRuntimeService().getVariable(instance.getId(), variable.name()));
+    }
 }
