@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.cms.partnerships.engine.Actor;
 import org.cms.partnerships.engine.variables.FormInput;
+import org.cms.partnerships.notification.NotificationVariables;
 import org.springframework.stereotype.Component;
 
 /** A round of the partner's comments, kept on the plan; the form is empty for the next round. */
@@ -26,7 +27,7 @@ class RecordPartnerComments implements TaskListener {
         FormInput in = FormInput.of(task);
         String comments = in.text(PARTNER_COMMENTS, 3);
         in.throwIfInvalid();
-        workPlans.addComment(REFERENCE.from(task), "CONSULTATION", PARTNER_ACRONYM.orNull(task), Actor.current(identity), comments);
+        workPlans.addComment(REFERENCE.from(task), "CONSULTATION", NotificationVariables.PARTNER_ACRONYM.orNull(task), Actor.current(identity), comments);
         PARTNER_COMMENTS.set(task, null);
     }
 }

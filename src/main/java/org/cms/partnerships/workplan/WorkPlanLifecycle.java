@@ -5,6 +5,7 @@ import static org.cms.partnerships.workplan.WorkPlanProcess.*;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.cms.partnerships.agreement.AgreementVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +32,7 @@ public class WorkPlanLifecycle {
     /** Proposes a new plan and starts its lifecycle; returns the new plan's reference. */
     public String propose(WorkPlanProposals.Proposal proposal) {
         Map<String, Object> start = new HashMap<>();
-        AGREEMENT.putIn(start, proposal.agreementReference());
+        AgreementVariables.REFERENCE.putIn(start, proposal.agreementReference());
         PLAN_TITLE.putIn(start, proposal.title());
         FIRST_YEAR.putIn(start, proposal.periodStartYear());
         LAST_YEAR.putIn(start, proposal.periodEndYear());

@@ -2,6 +2,7 @@ package org.cms.partnerships.workplan;
 
 import java.time.LocalDate;
 import java.util.Date;
+import org.cms.partnerships.agreement.AgreementVariables;
 import org.cms.partnerships.engine.variables.ProcessVariable;
 
 /**
@@ -50,9 +51,9 @@ public final class WorkPlanProcess {
     public enum ExtensionDecision { EXTEND, CLOSE }
 
     // ------------------------------------------------------------------ variables: the plan (sealed at start)
+    // Shared with other processes, declared once elsewhere: the agreement's reference
+    // (AgreementVariables.REFERENCE) and the partner's acronym (NotificationVariables.PARTNER_ACRONYM).
     public static final ProcessVariable<String> REFERENCE = ProcessVariable.text("workPlanReference").labelled("reference of the plan");
-    public static final ProcessVariable<String> AGREEMENT = ProcessVariable.text("agreementReference").labelled("agreement the plan implements");
-    public static final ProcessVariable<String> PARTNER_ACRONYM = ProcessVariable.text("partnerAcronym");
     public static final ProcessVariable<String> PARTNER_NAME = ProcessVariable.text("partnerName");
     public static final ProcessVariable<String> PLAN_TITLE = ProcessVariable.text("workPlanTitle").labelled("title");
     public static final ProcessVariable<Integer> FIRST_YEAR = ProcessVariable.integer("periodStartYear").labelled("first year of the period");
@@ -102,7 +103,7 @@ public final class WorkPlanProcess {
     // Names kept for code that still builds start maps by hand (PostgresIntegrationTest,
     // AgreementsInForceProcessTest): derived from the descriptors; use the descriptors instead.
     /** @deprecated use {@link #REFERENCE} */ @Deprecated public static final String WORK_PLAN_REFERENCE = REFERENCE.name();
-    /** @deprecated use {@link #AGREEMENT} */ @Deprecated public static final String AGREEMENT_REFERENCE = AGREEMENT.name();
+    /** @deprecated use {@link AgreementVariables#REFERENCE} */ @Deprecated public static final String AGREEMENT_REFERENCE = AgreementVariables.REFERENCE.name();
     /** @deprecated use {@link #PLAN_TITLE} */ @Deprecated public static final String TITLE = PLAN_TITLE.name();
     /** @deprecated use {@link #FIRST_YEAR} */ @Deprecated public static final String PERIOD_START = FIRST_YEAR.name();
     /** @deprecated use {@link #LAST_YEAR} */ @Deprecated public static final String PERIOD_END = LAST_YEAR.name();

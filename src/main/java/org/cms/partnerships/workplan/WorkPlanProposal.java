@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.cms.partnerships.engine.Actor;
 import org.cms.partnerships.engine.variables.FormInput;
+import org.cms.partnerships.agreement.AgreementVariables;
+import org.cms.partnerships.notification.NotificationVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +31,7 @@ class WorkPlanProposal implements ExecutionListener {
     public void notify(DelegateExecution execution) {
         FormInput in = FormInput.of(execution);
         String existing = in.optional(REFERENCE);
-        WorkPlanProposals.Proposal proposal = new WorkPlanProposals.Proposal(in.optional(AGREEMENT), in.optional(PLAN_TITLE),
+        WorkPlanProposals.Proposal proposal = new WorkPlanProposals.Proposal(in.optional(AgreementVariables.REFERENCE), in.optional(PLAN_TITLE),
                 in.optional(FIRST_YEAR), in.optional(LAST_YEAR), in.optional(THEME_LINES), in.optional(PREDECESSOR));
         in.throwIfInvalid();
         WorkPlanProposals.Proposed proposed = existing != null ? proposals.lifecycleOf(existing)
@@ -37,8 +39,8 @@ class WorkPlanProposal implements ExecutionListener {
         WorkPlan plan = proposed.plan();
         execution.setProcessBusinessKey(plan.reference());
         REFERENCE.set(execution, plan.reference());
-        AGREEMENT.set(execution, plan.agreementReference());
-        PARTNER_ACRONYM.set(execution, plan.partnerAcronym());
+        AgreementVariables.REFERENCE.set(execution, plan.agreementReference());
+        NotificationVariables.PARTNER_ACRONYM.set(execution, plan.partnerAcronym());
         PARTNER_NAME.set(execution, proposed.partnerName());
         PLAN_TITLE.set(execution, plan.title());
         FIRST_YEAR.set(execution, plan.periodStartYear());

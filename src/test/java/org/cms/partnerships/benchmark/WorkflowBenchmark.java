@@ -17,6 +17,7 @@ import org.cms.partnerships.common.RegisterClock;
 import org.cms.partnerships.register.PartnerService;
 import org.cms.partnerships.security.Groups;
 import org.cms.partnerships.support.CmsIntegrationTest;
+import org.cms.partnerships.agreement.AgreementVariables;
 import org.cms.partnerships.workplan.WorkPlanService;
 import org.cms.partnerships.workplan.WorkPlanStatus;
 import org.junit.jupiter.api.AfterAll;
@@ -137,7 +138,7 @@ class WorkflowBenchmark {
 
     private static Map<String, Object> newPlan(int startYear) {
         Map<String, Object> variables = new HashMap<>();
-        AGREEMENT.putIn(variables, "CMS-WAZA-2008");
+        AgreementVariables.REFERENCE.putIn(variables, "CMS-WAZA-2008");
         PLAN_TITLE.putIn(variables, "Benchmark plan " + startYear);
         FIRST_YEAR.putIn(variables, startYear);
         LAST_YEAR.putIn(variables, startYear + 2);
