@@ -142,7 +142,8 @@ public class DemoDataLoader implements ApplicationRunner {
         Long agreementId = w.agreement() == null ? null : agreements.get(w.agreement()).id();
         Long predecessorId = w.predecessor() == null ? null : workPlans.get(w.predecessor()).id();
         workPlans.create(new WorkPlanService.NewWorkPlan(w.reference(), partner.id(), agreementId, w.title(),
-                w.periodStartYear(), w.periodEndYear(), w.status(), predecessorId));
+                w.periodStartYear(), w.periodEndYear(), w.status(), predecessorId),
+                SOURCE, "Recorded from the Secretariat's reports as " + w.status());
         w.themes().forEach(t -> workPlans.addTheme(w.reference(), t.code(), t.title()));
         for (DemoData.ActivityEntry act : w.activities()) {
             workPlans.addActivity(w.reference(), new WorkPlanService.NewActivity(act.theme(), act.code(), act.heading(),

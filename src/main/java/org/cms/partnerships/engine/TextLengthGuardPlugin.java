@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -29,15 +31,16 @@ public class TextLengthGuardPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPostBPMNParseListeners() == null) {
-            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+        if (configuration.getCustomPreBPMNParseListeners() == null) {
+            configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
         }
-        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-            // An execution listener, not a task listener: the engine wraps a task listener's
-            // exception, and the REST API would no longer answer 400 with the problem.
+        configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
+            // A built-in complete listener: it runs before the task's own listener reads the form
+            // (the engine wraps the refusal; RefusalMapper answers 400 with the problem all the same).
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-                activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, TextLengthGuardPlugin::check);
+                ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+                        .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, TextLengthGuardPlugin::check);
             }
 
             @Override

@@ -95,35 +95,19 @@ public class ActivityImport {
         if (text == null || text.isBlank()) {
             return 0;
         }
-        List<Line> lines = new ArrayList<>();
-        List<String> removals = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        ActivityLines.Typed typed = ActivityLines.parse(text);
         Set<String> existing = new HashSet<>();
         workPlans.activities(planReference).forEach(a -> existing.add(a.code()));
-        String[] rows = text.strip().split("\\R");
-        for (int i = 0; i < rows.length; i++) {
-            if (rows[i].isBlank()) {
-                continue;
+        List<String> removals = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (ActivityLines.Removal removal : typed.removals()) {
+            if (existing.contains(removal.code())) {
+                removals.add(removal.code());
+            } else {
+                problems.add("Line %d: there is no activity %s to remove".formatted(removal.lineNumber(), removal.code()));
             }
-            String[] cells = rows[i].split("\\|", -1);
-            String code = cells[0].trim().toUpperCase();
-            if (cells.length == 2 && cells[1].trim().equalsIgnoreCase("remove")) {
-                if (existing.contains(code)) {
-                    removals.add(code);
-                } else {
-                    problems.add("Line %d: there is no activity %s to remove".formatted(i + 1, code));
-                }
-                continue;
-            }
-            Map<String, String> fields = new java.util.HashMap<>();
-            fields.put("code", code);
-            fields.put("theme", code.replaceAll("\\d.*", ""));
-            fields.put("timeframe", cells.length > 1 ? cells[1].trim() : "");
-            fields.put("description", cells.length > 2 ? cells[2].trim() : "");
-            fields.put("externalFunding", cells.length > 3 ? cells[3].trim() : "");
-            fields.put("lead", cells.length > 4 ? cells[4].trim() : "");
-            lines.add(new Line(i + 1, fields));
         }
+        List<Line> lines = typed.activities();
         return importLines(planReference, lines, true, removals, problems);
     }
 

@@ -100,12 +100,15 @@ public class ImplementationReport {
 
     private Context context(String planReference) {
         List<Row> rows = rows(planReference);
+        // The template's model (not process variables).
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("plan", workPlans.get(planReference));
+        model.put("themes", workPlans.themes(planReference));
+        model.put("rows", rows);
+        model.put("unfinished", rows.stream().filter(r -> !r.status().isFinished()).toList());
+        model.put("today", RegisterClock.today());
         Context context = new Context();
-        context.setVariable("plan", workPlans.get(planReference));
-        context.setVariable("themes", workPlans.themes(planReference));
-        context.setVariable("rows", rows);
-        context.setVariable("unfinished", rows.stream().filter(r -> !r.status().isFinished()).toList());
-        context.setVariable("today", RegisterClock.today());
+        context.setVariables(model);
         return context;
     }
 }

@@ -55,8 +55,9 @@ public class WorkPlanApi {
         return new Imported(reference, activityImport.importJson(reference, content));
     }
 
+    /** A plan with its themes, activities, progress log and status history (from, to, when, by whom, why). */
     public record WorkPlanDetail(WorkPlan workPlan, List<WorkPlanService.Theme> themes, List<WorkPlanActivity> activities,
-                                 List<WorkPlanService.LogEntry> log) {
+                                 List<WorkPlanService.LogEntry> log, List<WorkPlanStatusChange> statusHistory) {
     }
 
     @GetMapping
@@ -67,6 +68,6 @@ public class WorkPlanApi {
     @GetMapping("/{reference}")
     public WorkPlanDetail get(@PathVariable String reference) {
         return new WorkPlanDetail(workPlans.get(reference), workPlans.themes(reference), workPlans.activities(reference),
-                workPlans.logEntries(reference));
+                workPlans.logEntries(reference), workPlans.history(reference));
     }
 }

@@ -9,10 +9,8 @@ import org.springframework.stereotype.Component;
 @Component
 class WorkPlanIdentity implements RecordIdentity {
 
-    static final ProcessVariable<String> PLAN = ProcessVariable.text(WorkPlanProcess.WORK_PLAN_REFERENCE);
-
     @Override
     public List<ProcessVariable<?>> variables() {
-        return List.of(PLAN);
+        return List.of(WorkPlanProcess.REFERENCE);
     }
 }

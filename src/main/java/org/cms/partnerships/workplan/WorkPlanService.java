@@ -5,14 +5,22 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
+import org.cms.partnerships.common.ConflictException;
+import org.cms.partnerships.common.InvalidInputException;
 import org.cms.partnerships.common.NotFoundException;
 import org.cms.partnerships.common.RegisterClock;
+import org.cms.partnerships.engine.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The only writer of joint work plans, their themes and activities. */
+/**
+ * The only writer of joint work plans, their themes and activities. Every status change goes through
+ * {@link #changeStatus}, which checks the move ({@link WorkPlanStatus#canChangeTo}) and records who,
+ * when and why; the rules of implementation (funding before an activity starts, what carries over
+ * to a successor, how a plan is extended) live here, whoever calls.
+ */
 @Service
 public class WorkPlanService {
 
@@ -39,8 +47,15 @@ public class WorkPlanService {
                               String lead, boolean subjectToExternalFunding) {
     }
 
+    /** Records a plan in its first status (the demo data, plans recorded after the fact). */
     @Transactional
     public WorkPlan create(NewWorkPlan n) {
+        return create(n, Actor.SYSTEM, "Recorded in the register");
+    }
+
+    /** Records a plan in its first status, with the first line of its history. */
+    @Transactional
+    public WorkPlan create(NewWorkPlan n, String by, String reason) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO work_plan (reference, partner_id, agreement_id, title, period_start_year, period_end_year,
@@ -56,7 +71,57 @@ public class WorkPlanService {
                 .param("predecessorId", n.predecessorId())
                 .param("now", Timestamp.from(RegisterClock.now()))
                 .update(keys, "id");
-        return get(n.reference());
+        WorkPlan created = get(n.reference());
+        insertHistory(created.id(), null, n.status(), by, reason);
+        return created;
+    }
+
+    /**
+     * Moves the plan to {@code to} if its lifecycle allows it, and records the change. Staying in the
+     * same status (implementation resumed after an extension) records nothing. A plan going into
+     * implementation puts its activities subject to external funding that is not secured in
+     * AWAITING_FUNDING.
+     */
+    @Transactional
+    public WorkPlan changeStatus(String planReference, WorkPlanStatus to, String by, String reason) {
+        WorkPlan plan = get(planReference);
+        if (plan.status() == to) {
+            return plan;
+        }
+        if (!plan.status().canChangeTo(to)) {
+            throw new ConflictException("%s is %s: it cannot become %s".formatted(planReference, plan.status(), to));
+        }
+        jdbc.sql("UPDATE work_plan SET status = :status WHERE id = :id").param("status", to.name()).param("id", plan.id()).update();
+        insertHistory(plan.id(), plan.status(), to, by, reason);
+        if (to == WorkPlanStatus.IN_IMPLEMENTATION) {
+            jdbc.sql("""
+                    UPDATE work_plan_activity SET status = 'AWAITING_FUNDING'
+                    WHERE work_plan_id = :planId
+                      AND subject_to_external_funding = TRUE AND funding_status = 'NOT_SECURED' AND status = 'NOT_STARTED'""")
+                    .param("planId", plan.id()).update();
+        }
+        return get(planReference);
+    }
+
+    private void insertHistory(long planId, WorkPlanStatus from, WorkPlanStatus to, String by, String reason) {
+        jdbc.sql("""
+                INSERT INTO work_plan_status_change (work_plan_id, from_status, to_status, changed_at, changed_by, reason)
+                VALUES (:planId, :from, :to, :at, :by, :reason)""")
+                .param("planId", planId).param("from", from == null ? null : from.name()).param("to", to.name())
+                .param("at", Timestamp.from(RegisterClock.now())).param("by", by).param("reason", reason).update();
+    }
+
+    /** The plan's status history, oldest first. */
+    public List<WorkPlanStatusChange> history(String planReference) {
+        return jdbc.sql("""
+                SELECT h.* FROM work_plan_status_change h JOIN work_plan w ON w.id = h.work_plan_id
+                WHERE w.reference = :plan ORDER BY h.id""")
+                .param("plan", planReference)
+                .query((rs, row) -> new WorkPlanStatusChange(
+                        rs.getString("from_status") == null ? null : WorkPlanStatus.valueOf(rs.getString("from_status")),
+                        WorkPlanStatus.valueOf(rs.getString("to_status")), rs.getTimestamp("changed_at").toInstant(),
+                        rs.getString("changed_by"), rs.getString("reason")))
+                .list();
     }
 
     @Transactional
@@ -117,14 +182,10 @@ public class WorkPlanService {
      * references. Activities keep their status, so the record shows how far each got.
      */
     @Transactional
-    public List<String> stopPlansOf(String agreementReference) {
-        List<String> stopped = jdbc.sql("""
-                SELECT w.reference FROM work_plan w JOIN agreement a ON a.id = w.agreement_id
-                WHERE a.reference = :reference AND w.status NOT IN ('CLOSED', 'STOPPED', 'NOT_ADOPTED') ORDER BY w.reference""")
-                .param("reference", agreementReference).query(String.class).list();
-        for (String plan : stopped) {
-            jdbc.sql("UPDATE work_plan SET status = 'STOPPED' WHERE reference = :plan").param("plan", plan).update();
-        }
+    public List<String> stopPlansOf(String agreementReference, String reason, String by) {
+        List<String> stopped = plansOf(agreementReference).stream().filter(plan -> !plan.status().isFinal())
+                .map(WorkPlan::reference).toList();
+        stopped.forEach(plan -> changeStatus(plan, WorkPlanStatus.STOPPED, by, reason));
         return stopped;
     }
 
@@ -156,30 +217,87 @@ public class WorkPlanService {
                 .list();
     }
 
+    /** Both bodies endorsed the extension: the period now ends in {@code newEndYear}. */
     @Transactional
-    public void setStatus(String planReference, WorkPlanStatus status) {
-        jdbc.sql("UPDATE work_plan SET status = :status WHERE reference = :plan")
-                .param("status", status.name()).param("plan", planReference).update();
-    }
-
-    @Transactional
-    public void extendTo(String planReference, int newEndYear) {
-        jdbc.sql("UPDATE work_plan SET period_end_year = :year WHERE reference = :plan")
-                .param("year", newEndYear).param("plan", planReference).update();
+    public WorkPlan extendTo(String planReference, int newEndYear) {
+        WorkPlan plan = get(planReference);
+        if (newEndYear <= plan.periodEndYear()) {
+            throw new ConflictException("%s already runs to %d".formatted(planReference, plan.periodEndYear()));
+        }
+        jdbc.sql("UPDATE work_plan SET period_end_year = :year WHERE id = :id").param("year", newEndYear).param("id", plan.id()).update();
+        return get(planReference);
     }
 
     /**
-     * Implementation starts: the plan is IN_IMPLEMENTATION, and activities subject to external
-     * funding that is not secured wait in AWAITING_FUNDING.
+     * The officer's decision as the period ends: close, or extend to a later last year for a reason
+     * (both bodies then endorse it). Refuses with every problem; kept on the plan.
      */
     @Transactional
-    public void startImplementation(String planReference) {
-        setStatus(planReference, WorkPlanStatus.IN_IMPLEMENTATION);
-        jdbc.sql("""
-                UPDATE work_plan_activity SET status = 'AWAITING_FUNDING'
-                WHERE work_plan_id = (SELECT id FROM work_plan WHERE reference = :plan)
-                  AND subject_to_external_funding = TRUE AND funding_status = 'NOT_SECURED' AND status = 'NOT_STARTED'""")
-                .param("plan", planReference).update();
+    public void recordExtensionDecision(String planReference, WorkPlanProcess.ExtensionDecision decision, Integer newEndYear,
+                                        String reason, String by) {
+        WorkPlan plan = get(planReference);
+        List<String> problems = new java.util.ArrayList<>();
+        String why = reason == null ? "" : reason.strip();
+        if (decision == WorkPlanProcess.ExtensionDecision.EXTEND) {
+            if (newEndYear == null) {
+                problems.add("The new last year is required");
+            } else if (newEndYear <= plan.periodEndYear()) {
+                problems.add("The new last year %d must be after %d".formatted(newEndYear, plan.periodEndYear()));
+            }
+            if (why.length() < 5) {
+                problems.add("The reason for the extension is required (at least 5 characters)");
+            }
+        }
+        InvalidInputException.throwIfAny(problems);
+        addComment(planReference, "EXTENSION", "Secretariat", by, decision
+                + (decision == WorkPlanProcess.ExtensionDecision.EXTEND ? " to " + newEndYear + ": " + why : ""));
+    }
+
+    /** The secretariats' yearly coordination meeting, kept on the plan; returns the progress report's text. */
+    @Transactional
+    public String recordCoordinationMeeting(String planReference, String summary, String by) {
+        if (summary.length() > 3000) {
+            throw new InvalidInputException("Keep the summary of the meeting under 3000 characters; the details go into the activities' progress");
+        }
+        addComment(planReference, "COORDINATION_MEETING", "Secretariats", by, summary);
+        java.util.Map<ActivityStatus, Long> counts = activities(planReference).stream()
+                .collect(java.util.stream.Collectors.groupingBy(WorkPlanActivity::status, java.util.LinkedHashMap::new,
+                        java.util.stream.Collectors.counting()));
+        return counts.entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase().replace('_', ' '))
+                .collect(java.util.stream.Collectors.joining(", ")) + ". " + summary;
+    }
+
+    /**
+     * Both bodies have spoken: their decisions are kept on the plan.
+     *
+     * @return whether the plan is adopted (neither body refused it)
+     */
+    @Transactional
+    public boolean recordEndorsements(String planReference, WorkPlanProcess.BodyDecision cms, WorkPlanProcess.BodyDecision partnerBody) {
+        addComment(planReference, "ENDORSEMENT", "CMS Standing Committee", Actor.SYSTEM, cms.name());
+        addComment(planReference, "ENDORSEMENT", "Partner's body", Actor.SYSTEM, partnerBody.name());
+        return cms != WorkPlanProcess.BodyDecision.NOT_ENDORSED && partnerBody != WorkPlanProcess.BodyDecision.NOT_ENDORSED;
+    }
+
+    /** The plan's activities for the forms, one short line each (see {@link ActivityTexts}). */
+    public String activitiesText(String planReference) {
+        return ActivityTexts.activities(activities(planReference), planReference);
+    }
+
+    /** The predecessor's unfinished activities, for the officer deciding what carries over. */
+    public String unfinishedActivitiesText(String predecessorReference) {
+        return ActivityTexts.unfinished(activities(predecessorReference), predecessorReference);
+    }
+
+    /**
+     * Reads the officer's {@code code | reason} lines: each must name an unfinished activity of the
+     * predecessor and say why it is dropped. Refuses with every problem.
+     */
+    public java.util.Map<String, String> drops(String predecessorReference, String lines) {
+        java.util.Set<String> unfinished = new java.util.HashSet<>();
+        activities(predecessorReference).stream().filter(a -> !a.status().isFinished()).forEach(a -> unfinished.add(a.code()));
+        return ActivityLines.drops(lines, unfinished, predecessorReference);
     }
 
     /**
@@ -189,7 +307,8 @@ public class WorkPlanService {
      * @return the codes of the carried-over activities in the successor
      */
     @Transactional
-    public List<String> carryOver(String successor, String predecessor, java.util.Map<String, String> drops, String by) {
+    public List<String> carryOver(String successor, String predecessor, String dropLines, String by) {
+        java.util.Map<String, String> drops = drops(predecessor, dropLines);
         WorkPlan old = get(predecessor);
         java.time.LocalDate today = RegisterClock.today();
         java.time.Instant now = RegisterClock.now();
@@ -225,18 +344,42 @@ public class WorkPlanService {
             addLogEntry(predecessor, activity.code(), today, "Carried over to " + successor + " as " + code, by, now);
             carried.add(code);
         }
-        setStatus(predecessor, WorkPlanStatus.CLOSED);
+        changeStatus(predecessor, WorkPlanStatus.CLOSED, by, "Succeeded by %s; unfinished activities carried over".formatted(successor));
+        addComment(successor, "CARRY_OVER", predecessor, by,
+                "Carried over: %s; dropped: %s".formatted(carried.isEmpty() ? "none" : String.join(", ", carried),
+                        drops.isEmpty() ? "none" : String.join(", ", drops.keySet())));
         return carried;
     }
 
     /**
-     * Progress on one activity: a new status, a dated line of what was done, and funding secured
-     * (an activity waiting for funding can then start).
+     * Progress on one activity: a new status, a dated line of what was done (today when no date is
+     * given), and funding secured (an activity waiting for funding can then start). An activity
+     * subject to external funding cannot go IN_PROGRESS before its funding is recorded. Refuses with
+     * every problem.
      */
     @Transactional
     public WorkPlanActivity recordProgress(String planReference, String code, ActivityStatus status, String text,
                                            java.time.LocalDate on, boolean fundingSecured, String by) {
-        WorkPlanActivity activity = activity(planReference, code);
+        List<String> problems = new java.util.ArrayList<>();
+        String wanted = code == null ? "" : code.strip().toUpperCase();
+        WorkPlanActivity activity = activities(planReference).stream().filter(a -> a.code().equalsIgnoreCase(wanted))
+                .findFirst().orElse(null);
+        if (activity == null) {
+            problems.add("No activity %s in %s".formatted(wanted, planReference));
+        }
+        java.time.LocalDate day = on == null ? RegisterClock.today() : on;
+        if (day.isAfter(RegisterClock.today())) {
+            problems.add("The date %s is in the future".formatted(day));
+        }
+        boolean said = text != null && !text.isBlank();
+        if (status == null && !said && !fundingSecured) {
+            problems.add("Record a new status, what was done, or that funding was secured");
+        }
+        if (activity != null) {
+            activity.fundingRefusal(status, fundingSecured).ifPresent(problems::add);
+        }
+        InvalidInputException.throwIfAny(problems);
+        on = day;
         if (fundingSecured) {
             jdbc.sql("UPDATE work_plan_activity SET funding_status = 'SECURED' WHERE id = :id").param("id", activity.id()).update();
             if (status == null && activity.status() == ActivityStatus.AWAITING_FUNDING) {
@@ -246,8 +389,8 @@ public class WorkPlanService {
         if (status != null) {
             setActivityStatus(planReference, activity.code(), status);
         }
-        if (text != null && !text.isBlank()) {
-            addLogEntry(planReference, activity.code(), on, text, by, RegisterClock.now());
+        if (said) {
+            addLogEntry(planReference, activity.code(), on, text.strip(), by, RegisterClock.now());
         }
         return activity(planReference, activity.code());
     }

@@ -1,27 +1,24 @@
 package org.cms.partnerships.workplan;
 
-import static org.cms.partnerships.workplan.WorkPlanProcess.*;
-
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
 /**
  * Stops the joint work plans of an agreement that is suspended or terminated; the one place the
  * agreement processes call. A plan in implementation stops through its own process (message
- * {@link WorkPlanProcess#MESSAGE_STOPPED}, so its log says why), or in the register where no
+ * {@link WorkPlanProcess#MESSAGE_STOPPED}, so its history says why), or in the register where no
  * process runs for it (plans recorded before the process existed).
  */
 @Component
 public class WorkPlanStops {
 
     private final WorkPlanService workPlans;
-    private final RuntimeService runtime;
+    private final WorkPlanLifecycle lifecycle;
 
-    WorkPlanStops(WorkPlanService workPlans, RuntimeService runtime) {
+    WorkPlanStops(WorkPlanService workPlans, WorkPlanLifecycle lifecycle) {
         this.workPlans = workPlans;
-        this.runtime = runtime;
+        this.lifecycle = lifecycle;
     }
 
     /** The agreement is suspended: implementation stops; plans still drafted or endorsed go on. */
@@ -31,10 +28,9 @@ public class WorkPlanStops {
             if (plan.status() != WorkPlanStatus.IN_IMPLEMENTATION) {
                 continue;
             }
-            runtime.createMessageCorrelation(MESSAGE_STOPPED).processInstanceBusinessKey(plan.reference())
-                    .setVariable(STOP_REASON, reason).correlateAll();
+            lifecycle.stopImplementation(plan.reference(), reason);
             if (workPlans.get(plan.reference()).status() == WorkPlanStatus.IN_IMPLEMENTATION) {
-                workPlans.setStatus(plan.reference(), WorkPlanStatus.STOPPED);
+                workPlans.changeStatus(plan.reference(), WorkPlanStatus.STOPPED, by, reason);
                 workPlans.addComment(plan.reference(), "STOPPED", "Secretariat", by, reason);
             }
             stopped.add(plan.reference());
@@ -49,10 +45,9 @@ public class WorkPlanStops {
     public List<String> stopAll(String agreementReference, String reason, String by) {
         List<String> stopped = new ArrayList<>(stopImplementation(agreementReference, reason, by));
         for (WorkPlan plan : workPlans.plansOf(agreementReference)) {
-            runtime.createProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey(plan.reference()).list()
-                    .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), reason, true, true));
+            lifecycle.cancel(plan.reference(), reason);
         }
-        stopped.addAll(workPlans.stopPlansOf(agreementReference));
+        stopped.addAll(workPlans.stopPlansOf(agreementReference, reason, by));
         return stopped;
     }
 }

@@ -17,6 +17,7 @@ import org.cms.partnerships.common.RegisterClock;
 import org.cms.partnerships.register.PartnerService;
 import org.cms.partnerships.security.Groups;
 import org.cms.partnerships.support.CmsIntegrationTest;
+import org.cms.partnerships.agreement.AgreementVariables;
 import org.cms.partnerships.workplan.WorkPlanService;
 import org.cms.partnerships.workplan.WorkPlanStatus;
 import org.junit.jupiter.api.AfterAll;
@@ -60,8 +61,10 @@ class WorkflowBenchmark {
                 engine.getRuntimeService().startProcessInstanceByKey(KEY, newPlan(3000 + 3 * i))));
         time("complete the draft with 30 typed activities", plans, i -> {
             Task draft = engine.getTaskService().createTaskQuery().processInstanceId(started.get(i).getId()).singleResult();
-            engine.getTaskService().complete(draft.getId(), Map.of(ACTIVITIES_TO_ADD, activities,
-                    COMMENT_DEADLINE_DATE, RegisterClock.today().plusDays(30).toString()));
+            Map<String, Object> form = new HashMap<>();
+            ACTIVITY_LINES.putIn(form, activities);
+            COMMENT_DEADLINE.putIn(form, RegisterClock.today().plusDays(30));
+            engine.getTaskService().complete(draft.getId(), form);
         });
         time("send the draft to the partner (async job, e-mail rendered and logged)", plans, i -> {
             Job send = engine.getManagementService().createJobQuery().processInstanceId(started.get(i).getId())
@@ -135,11 +138,11 @@ class WorkflowBenchmark {
 
     private static Map<String, Object> newPlan(int startYear) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put(AGREEMENT_REFERENCE, "CMS-WAZA-2008");
-        variables.put(TITLE, "Benchmark plan " + startYear);
-        variables.put(PERIOD_START, startYear);
-        variables.put(PERIOD_END, startYear + 2);
-        variables.put(THEMES, "A: Outreach and education\nB: Species campaigns");
+        AgreementVariables.REFERENCE.putIn(variables, "CMS-WAZA-2008");
+        PLAN_TITLE.putIn(variables, "Benchmark plan " + startYear);
+        FIRST_YEAR.putIn(variables, startYear);
+        LAST_YEAR.putIn(variables, startYear + 2);
+        THEME_LINES.putIn(variables, "A: Outreach and education\nB: Species campaigns");
         return variables;
     }
 

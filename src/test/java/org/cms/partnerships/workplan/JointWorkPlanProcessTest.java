@@ -1,12 +1,7 @@
 package org.cms.partnerships.workplan;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.cms.partnerships.workplan.WorkPlanProcess.*;
 
 import java.time.LocalDate;
@@ -16,20 +11,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.cms.partnerships.common.ConflictException;
 import org.cms.partnerships.common.InvalidInputException;
 import org.cms.partnerships.common.RegisterClock;
 import org.cms.partnerships.endorsement.EndorsementProcess;
+import org.cms.partnerships.engine.variables.ProcessVariable;
 import org.cms.partnerships.notification.Notification;
-import org.cms.partnerships.notification.NotificationLog;
+import org.cms.partnerships.register.AgreementService;
 import org.cms.partnerships.register.PartnerService;
 import org.cms.partnerships.security.Groups;
 import org.cms.partnerships.support.CmsIntegrationTest;
 import org.cms.partnerships.support.EndorsementDriver;
 import org.cms.partnerships.support.FlowNodeCoverage;
+import org.cms.partnerships.support.ProcessDriver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +41,7 @@ import org.springframework.http.ResponseEntity;
  * The joint work plan lifecycle: the real CMS-CITES 2012-2014 programme from consultation to its
  * closure report, succeeding the 2008-2011 list; new WAZA plans for the paths the real one did not
  * take (one body refusing, meetings over three years, extensions endorsed and refused, a stop).
+ * The register's status history shows each stage the plan went through.
  */
 @CmsIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,11 +49,14 @@ class JointWorkPlanProcessTest {
 
     static final String CITES_2012 = "JWP-CMS-CITES-2012-2014";
     static final String CITES_2008 = "JWP-CMS-CITES-2008-2011";
+    static final String OFFICER = "oliver";
 
     @Autowired ProcessEngine engine;
+    @Autowired ProcessDriver driver;
     @Autowired WorkPlanService workPlans;
+    @Autowired WorkPlanLifecycle lifecycle;
     @Autowired PartnerService partners;
-    @Autowired NotificationLog notificationLog;
+    @Autowired AgreementService agreements;
     @Autowired TestRestTemplate rest;
 
     EndorsementDriver endorsements;
@@ -70,7 +71,7 @@ class JointWorkPlanProcessTest {
 
     @AfterEach
     void reset() {
-        ClockUtil.reset();
+        driver.resetClock();
     }
 
     @AfterAll
@@ -80,39 +81,49 @@ class JointWorkPlanProcessTest {
 
     @Test
     void theTwentyTwelvePlanIsConsultedEndorsedByBothBodiesTakesOverTheOldPlanAndClosesWithItsReport() {
-        ProcessInstance plan = engine.getRuntimeService().startProcessInstanceByKey(KEY, Map.of(WORK_PLAN_REFERENCE, CITES_2012));
+        ProcessInstance plan = driver.instance(KEY, lifecycle.startFor(CITES_2012));
         assertThat(plan).hasBusinessKey(CITES_2012).isWaitingAt(TASK_DRAFT);
-        assertThat(task(plan)).hasCandidateGroup(Groups.PARTNERSHIP_OFFICERS);
-        assertThat((String) engine.getRuntimeService().getVariable(plan.getId(), ACTIVITIES_TEXT)).hasSizeLessThan(4000)
+        assertThat(driver.task(plan, TASK_DRAFT)).hasCandidateGroup(Groups.PARTNERSHIP_OFFICERS);
+        assertThat(variable(plan, ACTIVITIES_TEXT)).hasSizeLessThan(4000)
                 .contains("A1 (2012, NOT_STARTED): On-going update", "B1 (2012-2014, NOT_STARTED, funding NOT_SECURED)");
 
         // Text longer than the engine keeps is refused with a clear message, not a database error.
         String tooLong = "D9 | 2013 | A very long list of activities typed into the form | no\n".repeat(70);
-        assertThatThrownBy(() -> complete(task(plan), Map.of(ACTIVITIES_TO_ADD, tooLong, COMMENT_DEADLINE_DATE, today.plusDays(30).toString())))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("'activitiesToAdd' is %d characters long; at most 4000 fit".formatted(tooLong.length()))
+        InvalidInputException tooLongRefusal = driver.refusal(() -> complete(plan, TASK_DRAFT,
+                form(ACTIVITY_LINES, tooLong, COMMENT_DEADLINE, today.plusDays(30))));
+        assertThat(tooLongRefusal).hasMessageContaining("'activitiesToAdd' is %d characters long; at most 4000 fit".formatted(tooLong.length()))
                 .hasMessageContaining("import the activities as a CSV or JSON file");
         assertThat(plan).isWaitingAt(TASK_DRAFT);
+        // A deadline already passed is refused.
+        assertThat(driver.refusal(() -> complete(plan, TASK_DRAFT, form(COMMENT_DEADLINE, today))))
+                .hasMessageContaining("The deadline for comments %s is not in the future".formatted(today));
 
         // Consultation: sent to the CITES focal point, two rounds of comments, then the deadline.
-        complete(task(plan), Map.of(COMMENT_DEADLINE_DATE, today.plusDays(30).toString()));
+        complete(plan, TASK_DRAFT, form(COMMENT_DEADLINE, today.plusDays(30)));
         assertThat(workPlans.get(CITES_2012).status()).isEqualTo(WorkPlanStatus.IN_CONSULTATION);
-        execute(job(SEND_TO_PARTNER, plan));
-        assertThat(notificationLog.search(CITES_2012, null, "work-plan-consultation", 5)).singleElement()
+        assertThat(lastChange(CITES_2012)).satisfies(change -> {
+            assertThat(change.fromStatus()).isEqualTo(WorkPlanStatus.DRAFT);
+            assertThat(change.changedBy()).isEqualTo(OFFICER);
+            assertThat(change.reason()).isEqualTo("Draft sent to CITES for comments until " + today.plusDays(30));
+        });
+        driver.run(plan, SEND_TO_PARTNER);
+        assertThat(driver.mails(CITES_2012, "work-plan-consultation")).singleElement()
                 .satisfies(n -> assertThat(n.recipientEmail()).isEqualTo("jean-marc.perrin@cites.example.org"));
-        complete(task(plan), Map.of(PARTNER_COMMENTS, "Add the trilateral meetings with FAO on sharks (B8)."));
-        complete(task(plan), Map.of(PARTNER_COMMENTS, "Link the saiga work to the Medium-Term International Work Programme."));
+        complete(plan, TASK_PARTNER_COMMENTS, form(PARTNER_COMMENTS, "Add the trilateral meetings with FAO on sharks (B8)."));
+        complete(plan, TASK_PARTNER_COMMENTS, form(PARTNER_COMMENTS, "Link the saiga work to the Medium-Term International Work Programme."));
         assertThat(plan).isWaitingAt(TASK_PARTNER_COMMENTS);
-        execute(timer(plan, COMMENT_DEADLINE));
+        assertThat(driver.refusal(() -> complete(plan, TASK_PARTNER_COMMENTS, form(PARTNER_COMMENTS, ""))))
+                .hasMessageContaining("The partner's comments is required");
+        driver.run(plan, COMMENT_DEADLINE_PASSED);
         assertThat(plan).isWaitingAt(TASK_REVISE);
         assertThat(workPlans.comments(CITES_2012)).filteredOn(c -> c.kind().equals("CONSULTATION"))
                 .extracting(WorkPlanService.Comment::text).hasSize(2).first().asString().contains("FAO");
         // The revision adds, changes and removes activities in one go, or nothing if a line is wrong.
         int before = workPlans.activities(CITES_2012).size();
-        assertThatThrownBy(() -> complete(task(plan), Map.of(ACTIVITIES_TO_ADD, "D5 | 2013 | A side event at CoP16 | no\nD9 | remove")))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("Line 2: there is no activity D9 to remove");
+        assertThat(driver.refusal(() -> complete(plan, TASK_REVISE, form(ACTIVITY_LINES, "D5 | 2013 | A side event at CoP16 | no\nD9 | remove"))))
+                .hasMessageContaining("Line 2: there is no activity D9 to remove");
         assertThat(workPlans.activities(CITES_2012)).hasSize(before);
-        complete(task(plan), Map.of(ACTIVITIES_TO_ADD, """
+        complete(plan, TASK_REVISE, form(ACTIVITY_LINES, """
                 D5 | 2013 | Joint side event on migratory species listed in both Conventions at CITES CoP16 | no | Joint
                 B8 | 2013-2014 | Trilateral meetings with FAO on the sharks Conservation Management Plan (subject to external funding) | yes | CMS
                 B15 | remove"""));
@@ -128,21 +139,23 @@ class JointWorkPlanProcessTest {
 
         // Both bodies in parallel: until both have endorsed, the 2008-2011 list stays in implementation.
         assertThat(plan).isWaitingAt(CMS_ENDORSEMENT, PARTNER_ENDORSEMENT);
-        complete(task(endorsements.calledBy(plan, "PARTNER_BODY")), endorsed("Endorsed by the CITES Standing Committee"));
+        assertThat(workPlans.get(CITES_2012).status()).isEqualTo(WorkPlanStatus.AWAITING_ENDORSEMENT);
+        BpmnAwareComplete.task(engine, endorsements.calledBy(plan, "PARTNER_BODY"), endorsed("Endorsed by the CITES Standing Committee"));
         assertThat(workPlans.get(CITES_2008).status()).isEqualTo(WorkPlanStatus.IN_IMPLEMENTATION);
         endorsements.decideAtMeeting(endorsements.calledBy(plan, "CMS_STANDING_COMMITTEE"), 40, "UNEP/CMS/StC40/Doc.16", "ENDORSED");
 
         // Carry-over: B3 is dropped with its reason, the other unfinished activities come across.
         assertThat(plan).isWaitingAt(TASK_CARRY_OVER);
-        assertThat(task(plan)).hasCandidateGroup(Groups.PARTNERSHIP_OFFICERS);
-        assertThat((String) engine.getRuntimeService().getVariable(plan.getId(), UNFINISHED_TEXT))
+        assertThat(driver.task(plan, TASK_CARRY_OVER)).hasCandidateGroup(Groups.PARTNERSHIP_OFFICERS);
+        assertThat(variable(plan, UNFINISHED_ACTIVITIES))
                 .contains("A4 (NOT_STARTED)", "B3 (NOT_STARTED)", "D1 (IN_PROGRESS)").doesNotContain("A2 (");
-        assertThatThrownBy(() -> complete(task(plan), Map.of(DROPS, "A2 | finished anyway\nB3 | no")))
-                .isInstanceOf(InvalidInputException.class)
+        assertThat(driver.refusal(() -> complete(plan, TASK_CARRY_OVER, form(DROP_LINES, "A2 | finished anyway\nB3 | no"))))
                 .hasMessageContaining("A2 is not an unfinished activity of " + CITES_2008)
                 .hasMessageContaining("Give the reason for dropping B3");
-        complete(task(plan), Map.of(DROPS, "B3 | Indicators now sought through the 2020 targets work of the CSAB"));
+        complete(plan, TASK_CARRY_OVER, form(DROP_LINES, "B3 | Indicators now sought through the 2020 targets work of the CSAB"));
+        assertThat(plan).hasPassed(CARRY_OVER);
         assertThat(workPlans.get(CITES_2008).status()).isEqualTo(WorkPlanStatus.CLOSED);
+        assertThat(lastChange(CITES_2008).reason()).isEqualTo("Succeeded by %s; unfinished activities carried over".formatted(CITES_2012));
         assertThat(workPlans.activity(CITES_2008, "B3").status()).isEqualTo(ActivityStatus.DROPPED);
         assertThat(workPlans.logEntries(CITES_2008)).extracting(WorkPlanService.LogEntry::text)
                 .contains("Carried over to " + CITES_2012 + " as A1-2008",
@@ -151,43 +164,50 @@ class JointWorkPlanProcessTest {
                 .contains("A1-2008", "A3-2008", "A4-2008", "B1-2008", "B2-2008", "C2-2008", "C3-2008", "D1-2008")
                 .doesNotContain("B3-2008", "A2-2008");
         assertThat(workPlans.activity(CITES_2012, "D1-2008").status()).isEqualTo(ActivityStatus.IN_PROGRESS);
+        assertThat(workPlans.comments(CITES_2012)).filteredOn(c -> c.kind().equals("CARRY_OVER")).singleElement()
+                .satisfies(c -> assertThat(c.text()).startsWith("Carried over: A1-2008").endsWith("; dropped: B3"));
 
         // Implementation: externally funded activities wait for their funding.
         assertThat(workPlans.get(CITES_2012).status()).isEqualTo(WorkPlanStatus.IN_IMPLEMENTATION);
         assertThat(workPlans.activity(CITES_2012, "B1").status()).isEqualTo(ActivityStatus.AWAITING_FUNDING);
         assertThat(plan).isWaitingAt(TASK_PROGRESS);
-        assertThatThrownBy(() -> complete(task(TASK_PROGRESS, plan), Map.of(ACTIVITY_CODE, "B1", ACTIVITY_STATUS, "IN_PROGRESS")))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("B1 waits for external funding");
-        complete(task(TASK_PROGRESS, plan), Map.of(ACTIVITY_CODE, "B1", FUNDING_SECURED, true,
-                LOG_TEXT, "Funding from the European Commission for the third joint meeting in West Africa."));
+        assertThat(variable(plan, ACTIVITIES_TEXT)).contains("A1-2008 (", "B1 (2012-2014, AWAITING_FUNDING, funding NOT_SECURED)");
+        assertThat(driver.refusal(() -> complete(plan, TASK_PROGRESS, form(ACTIVITY_CODE, "B1", ACTIVITY_STATUS, ActivityStatus.IN_PROGRESS))))
+                .hasMessageContaining("B1 waits for external funding");
+        complete(plan, TASK_PROGRESS, form(ACTIVITY_CODE, "B1", FUNDING_SECURED, true,
+                PROGRESS_TEXT, "Funding from the European Commission for the third joint meeting in West Africa."));
         assertThat(workPlans.activity(CITES_2012, "B1")).satisfies(b1 -> {
             assertThat(b1.fundingStatus()).isEqualTo(FundingStatus.SECURED);
             assertThat(b1.status()).isEqualTo(ActivityStatus.NOT_STARTED);
         });
-        complete(task(TASK_PROGRESS, plan), Map.of(ACTIVITY_CODE, "A1", ACTIVITY_STATUS, "COMPLETED",
-                LOG_TEXT, "Concordance list updated after CITES CoP16 and circulated to both Scientific Councils."));
+        complete(plan, TASK_PROGRESS, form(ACTIVITY_CODE, "A1", ACTIVITY_STATUS, ActivityStatus.COMPLETED,
+                PROGRESS_TEXT, "Concordance list updated after CITES CoP16 and circulated to both Scientific Councils."));
         assertThat(plan).isWaitingAt(TASK_PROGRESS);
+        assertThat(variable(plan, ACTIVITIES_TEXT)).contains("A1 (2012, COMPLETED)");
 
         // The plan was endorsed after its period: one coordination meeting, then extend or close.
-        assertThat(engine.getRuntimeService().getVariable(plan.getId(), MEETING_CYCLE)).isEqualTo("R1/P1Y");
-        assertThat(timer(plan, EXTENSION_DUE).getDuedate()).isEqualTo(at(today.plusYears(1).plusDays(1)));
-        executeWhenDue(timer(plan, MEETING_DUE));
+        assertThat(variable(plan, MEETING_CYCLE)).isEqualTo("R1/P1Y");
+        assertThat(driver.job(plan, EXTENSION_DUE).getDuedate()).isEqualTo(at(today.plusYears(1).plusDays(1)));
+        fireJustAfterDue(plan, MEETING_DUE);
         assertThat(plan).isWaitingAt(TASK_PROGRESS, TASK_MEETING);
-        assertThat(task(TASK_MEETING, plan)).hasCandidateGroup(Groups.PARTNERSHIP_OFFICERS);
-        complete(task(TASK_MEETING, plan), Map.of(MEETING_SUMMARY, "Annual coordination meeting in Geneva: B1 funded, A1 done."));
-        execute(job(SEND_PROGRESS_REPORT, plan));
-        List<Notification> reports = notificationLog.search(CITES_2012, null, "work-plan-progress", 20);
+        assertThat(driver.task(plan, TASK_MEETING)).hasCandidateGroup(Groups.PARTNERSHIP_OFFICERS);
+        complete(plan, TASK_MEETING, form(MEETING_SUMMARY, "Annual coordination meeting in Geneva: B1 funded, A1 done."));
+        driver.run(plan, SEND_PROGRESS_REPORT);
+        List<Notification> reports = driver.mails(CITES_2012, "work-plan-progress");
         assertThat(reports).isNotEmpty().allSatisfy(n -> assertThat(n.body()).contains("1 completed", "B1 funded"));
-        assertThat(timer(plan, MEETING_DUE)).isNull();
+        assertThat(driver.jobs(plan, MEETING_DUE)).isEmpty();
 
-        executeWhenDue(timer(plan, EXTENSION_DUE));
+        driver.fireWhenDue(plan, EXTENSION_DUE);
         assertThat(plan).isWaitingAt(TASK_EXTENSION);
-        assertThatThrownBy(() -> complete(task(plan), Map.of(EXTENSION_DECISION, "EXTEND", NEW_END_YEAR, 2013, EXTENSION_REASON, "")))
-                .isInstanceOf(InvalidInputException.class)
+        assertThat(driver.refusal(() -> complete(plan, TASK_EXTENSION,
+                form(EXTENSION_DECISION, ExtensionDecision.EXTEND, NEW_END_YEAR, 2013, EXTENSION_REASON, ""))))
                 .hasMessageContaining("The new last year 2013 must be after 2014");
-        complete(task(plan), Map.of(EXTENSION_DECISION, "CLOSE"));
-        assertThat(plan).hasPassed(CLOSE, END_CLOSED).hasNotPassed(EXTENSION_ENDORSEMENT).isEnded();
+        complete(plan, TASK_EXTENSION, form(EXTENSION_DECISION, ExtensionDecision.CLOSE));
+        assertThat(plan).hasPassed(END_CLOSED).hasNotPassed(EXTENSION_ENDORSEMENT).isEnded();
         assertThat(workPlans.get(CITES_2012).status()).isEqualTo(WorkPlanStatus.CLOSED);
+        assertThat(statuses(CITES_2012)).containsExactly(WorkPlanStatus.DRAFT, WorkPlanStatus.IN_CONSULTATION,
+                WorkPlanStatus.AWAITING_ENDORSEMENT, WorkPlanStatus.IN_IMPLEMENTATION, WorkPlanStatus.CLOSED);
+        assertThat(lastChange(CITES_2012).reason()).contains("/api/work-plans/" + CITES_2012 + "/report.html");
 
         ResponseEntity<String> report = rest.withBasicAuth("oliver", "oliver")
                 .getForEntity("/api/work-plans/" + CITES_2012 + "/report.html", String.class);
@@ -205,10 +225,13 @@ class JointWorkPlanProcessTest {
         ProcessInstance plan = proposeAndConsult("JWP-WAZA-2031-2033", 2031, 2033);
         endorsements.decideAtMeeting(endorsements.calledBy(plan, "CMS_STANDING_COMMITTEE"), 45, "UNEP/CMS/StC45/Doc.9", "ENDORSED");
         assertThat(plan).isWaitingAt(PARTNER_ENDORSEMENT);
-        complete(task(endorsements.calledBy(plan, "PARTNER_BODY")), Map.of(EndorsementProcess.DECISION, "NOT_ENDORSED",
+        Map<String, Object> refused = new HashMap<>(Map.of(EndorsementProcess.DECISION, "NOT_ENDORSED",
                 EndorsementProcess.DECISION_DATE, today.toString(), EndorsementProcess.DECISION_TEXT, "WAZA Council asks for a smaller plan"));
-        assertThat(plan).hasPassed(NOT_ADOPTED, END_NOT_ADOPTED).hasNotPassed(START_IMPLEMENTATION, TASK_CARRY_OVER).isEnded();
+        BpmnAwareComplete.task(engine, endorsements.calledBy(plan, "PARTNER_BODY"), refused);
+        assertThat(plan).hasPassed(END_NOT_ADOPTED).hasNotPassed(IMPLEMENTATION, TASK_CARRY_OVER).isEnded();
         assertThat(workPlans.get("JWP-WAZA-2031-2033").status()).isEqualTo(WorkPlanStatus.NOT_ADOPTED);
+        assertThat(lastChange("JWP-WAZA-2031-2033").reason())
+                .isEqualTo("Not endorsed by both bodies (CMS Standing Committee: ENDORSED; partner's body: NOT_ENDORSED)");
         assertThat(workPlans.comments("JWP-WAZA-2031-2033")).filteredOn(c -> c.kind().equals("ENDORSEMENT"))
                 .extracting(WorkPlanService.Comment::text).containsExactlyInAnyOrder("ENDORSED", "NOT_ENDORSED");
     }
@@ -219,38 +242,43 @@ class JointWorkPlanProcessTest {
         ProcessInstance plan = proposeAndConsult(reference, 2027, 2029);
         bothBodiesEndorse(plan, "UNEP/CMS/StC44/Doc.12");
         assertThat(plan).hasNotPassed(TASK_CARRY_OVER).isWaitingAt(TASK_PROGRESS);
-        assertThat(engine.getRuntimeService().getVariable(plan.getId(), MEETING_CYCLE)).isEqualTo("R2/P1Y");
+        assertThat(variable(plan, MEETING_CYCLE)).isEqualTo("R2/P1Y");
 
         for (int year = 1; year <= 2; year++) {
-            executeWhenDue(timer(plan, MEETING_DUE));
-            complete(task(TASK_MEETING, plan), Map.of(MEETING_SUMMARY, "Coordination meeting number " + year + " with WAZA"));
-            execute(job(SEND_PROGRESS_REPORT, plan));
-            assertThat(notificationLog.search(reference, null, "work-plan-progress", 50))
+            fireJustAfterDue(plan, MEETING_DUE);
+            complete(plan, TASK_MEETING, form(MEETING_SUMMARY, "Coordination meeting number " + year + " with WAZA"));
+            driver.run(plan, SEND_PROGRESS_REPORT);
+            assertThat(driver.mails(reference, "work-plan-progress"))
                     .extracting(Notification::body).anySatisfy(body -> assertThat(body).contains("Coordination meeting number"));
         }
         assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(plan.getId())
                 .activityId(TASK_MEETING).count()).isEqualTo(2);
-        assertThat(timer(plan, MEETING_DUE)).isNull();
+        assertThat(driver.jobs(plan, MEETING_DUE)).isEmpty();
 
-        Job extensionDue = timer(plan, EXTENSION_DUE);
+        Job extensionDue = driver.job(plan, EXTENSION_DUE);
         assertThat(extensionDue.getDuedate()).isEqualTo(at(LocalDate.of(2029, 10, 2)));
-        executeWhenDue(extensionDue);
-        complete(task(plan), Map.of(EXTENSION_DECISION, "EXTEND", NEW_END_YEAR, 2030,
+        driver.fireWhenDue(extensionDue);
+        complete(plan, TASK_EXTENSION, form(EXTENSION_DECISION, ExtensionDecision.EXTEND, NEW_END_YEAR, 2030,
                 EXTENSION_REASON, "The Year of the Bat campaign runs on into 2030"));
         // As in seed 002 §4, where the CITES Standing Committee endorsed the extension: both bodies decide.
         assertThat(plan).isWaitingAt(EXTENSION_ENDORSEMENT, PARTNER_EXTENSION_ENDORSEMENT);
-        complete(task(endorsements.calledBy(plan, "PARTNER_BODY")), endorsed("The WAZA Council agrees to the extension"));
+        BpmnAwareComplete.task(engine, endorsements.calledBy(plan, "PARTNER_BODY"), endorsed("The WAZA Council agrees to the extension"));
         assertThat(plan).isWaitingAt(EXTENSION_ENDORSEMENT).isNotWaitingAt(PARTNER_EXTENSION_ENDORSEMENT);
         endorsements.decideAtMeeting(endorsements.calledBy(plan, "CMS_STANDING_COMMITTEE"), 46, "UNEP/CMS/StC46/Doc.3", "ENDORSED");
         assertThat(plan).hasPassed(EXTEND).isWaitingAt(TASK_PROGRESS);
         assertThat(workPlans.get(reference).periodEndYear()).isEqualTo(2030);
-        assertThat(timer(plan, EXTENSION_DUE).getDuedate()).isEqualTo(at(LocalDate.of(2030, 10, 2)));
+        assertThat(variable(plan, LAST_YEAR)).isEqualTo(2030);
+        assertThat(driver.job(plan, EXTENSION_DUE).getDuedate()).isEqualTo(at(LocalDate.of(2030, 10, 2)));
+        assertThat(workPlans.comments(reference)).extracting(WorkPlanService.Comment::text)
+                .contains("EXTEND to 2030: The Year of the Bat campaign runs on into 2030");
 
-        engine.getRuntimeService().createMessageCorrelation(MESSAGE_STOPPED).processInstanceBusinessKey(reference)
-                .setVariable(STOP_REASON, "CMS-WAZA-2008 terminated").correlate();
-        assertThat(plan).hasPassed(MARK_STOPPED, "endEvent_planStopped").isEnded();
+        assertThat(lifecycle.stopImplementation(reference, "CMS-WAZA-2008 terminated")).isTrue();
+        assertThat(plan).hasPassed(STOPPED, END_STOPPED).isEnded();
         assertThat(workPlans.get(reference).status()).isEqualTo(WorkPlanStatus.STOPPED);
-        assertThat(workPlans.comments(reference)).extracting(WorkPlanService.Comment::text).contains("CMS-WAZA-2008 terminated");
+        assertThat(lastChange(reference).reason()).isEqualTo("CMS-WAZA-2008 terminated");
+        assertThat(statuses(reference)).containsExactly(WorkPlanStatus.DRAFT, WorkPlanStatus.IN_CONSULTATION,
+                WorkPlanStatus.AWAITING_ENDORSEMENT, WorkPlanStatus.IN_IMPLEMENTATION, WorkPlanStatus.STOPPED);
+        assertThat(lifecycle.stopImplementation(reference, "again")).isFalse();
     }
 
     @Test
@@ -258,90 +286,153 @@ class JointWorkPlanProcessTest {
         String reference = "JWP-WAZA-2034-2035";
         ProcessInstance plan = proposeAndConsult(reference, 2034, 2035);
         bothBodiesEndorse(plan, "UNEP/CMS/StC44/Doc.13");
-        execute(timer(plan, EXTENSION_DUE));
-        complete(task(plan), Map.of(EXTENSION_DECISION, "EXTEND", NEW_END_YEAR, 2036, EXTENSION_REASON, "More time for the bat surveys"));
-        complete(task(endorsements.calledBy(plan, "PARTNER_BODY")), endorsed("The WAZA Council agrees to the extension"));
+        driver.run(plan, EXTENSION_DUE);
+        complete(plan, TASK_EXTENSION, form(EXTENSION_DECISION, ExtensionDecision.EXTEND, NEW_END_YEAR, 2036,
+                EXTENSION_REASON, "More time for the bat surveys"));
+        BpmnAwareComplete.task(engine, endorsements.calledBy(plan, "PARTNER_BODY"), endorsed("The WAZA Council agrees to the extension"));
         endorsements.decideAtMeeting(endorsements.calledBy(plan, "CMS_STANDING_COMMITTEE"), 50, "UNEP/CMS/StC50/Doc.4", "NOT_ENDORSED");
-        assertThat(plan).hasPassed(EXTENSION_ENDORSEMENT, PARTNER_EXTENSION_ENDORSEMENT, CLOSE, END_CLOSED).hasNotPassed(EXTEND).isEnded();
+        assertThat(plan).hasPassed(EXTENSION_ENDORSEMENT, PARTNER_EXTENSION_ENDORSEMENT, END_CLOSED).hasNotPassed(EXTEND).isEnded();
         assertThat(workPlans.get(reference).status()).isEqualTo(WorkPlanStatus.CLOSED);
         assertThat(workPlans.get(reference).periodEndYear()).isEqualTo(2035);
     }
 
     @Test
     void aPlanUnderAnAgreementNoLongerInForceIsRefusedWithEveryProblem() {
-        Map<String, Object> start = newPlan(2030, 2032);
-        start.put(AGREEMENT_REFERENCE, "CMS-WAZA-2006");
-        start.put(THEMES, "Outreach");
-        assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(KEY, start))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("CMS-WAZA-2006 is SUPERSEDED: a joint work plan needs an agreement in force")
+        InvalidInputException refusal = driver.refusal(() -> lifecycle.propose(new WorkPlanProposals.Proposal("CMS-WAZA-2006",
+                "CMS-WAZA joint work plan 2030-2032", 2030, 2032, "Outreach", null)));
+        assertThat(refusal).hasMessageContaining("CMS-WAZA-2006 is SUPERSEDED: a joint work plan needs an agreement in force")
                 .hasMessageContaining("Theme 'Outreach' must read like 'A: Harmonization'");
         assertThat(workPlans.find("JWP-WAZA-2030-2032")).isEmpty();
 
         workPlans.create(new WorkPlanService.NewWorkPlan("JWP-WAZA-2009-2010", partners.getByAcronym("WAZA").id(), null,
                 "Year of the Gorilla joint plan", 2009, 2010, WorkPlanStatus.CLOSED, null));
-        Map<String, Object> successor = newPlan(2036, 2037);
-        successor.put(PREDECESSOR, "JWP-WAZA-2009-2010");
-        assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(KEY, successor))
-                .isInstanceOf(InvalidInputException.class)
+        assertThat(driver.refusal(() -> lifecycle.propose(new WorkPlanProposals.Proposal("CMS-WAZA-2008",
+                "CMS-WAZA joint work plan 2036-2037", 2036, 2037, "A: Outreach", "JWP-WAZA-2009-2010"))))
                 .hasMessageContaining("JWP-WAZA-2009-2010 is CLOSED: only a plan in implementation hands its unfinished activities over");
-        assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(KEY, Map.of(WORK_PLAN_REFERENCE, CITES_2008)))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("only a draft plan starts its lifecycle");
+        assertThat(driver.refusal(() -> lifecycle.startFor(CITES_2008))).hasMessageContaining("only a draft plan starts its lifecycle");
+    }
+
+    @Test
+    void aPlanHasOneLifecycleAtATime() {
+        workPlans.create(new WorkPlanService.NewWorkPlan("JWP-WAZA-2040-2041", partners.getByAcronym("WAZA").id(),
+                agreements.get("CMS-WAZA-2008").id(), "A plan drafted in the register", 2040, 2041, WorkPlanStatus.DRAFT, null));
+        assertThat(lifecycle.startFor("jwp-waza-2040-2041")).isEqualTo("JWP-WAZA-2040-2041");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> lifecycle.startFor("JWP-WAZA-2040-2041"))
+                .isInstanceOf(ConflictException.class);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
+                .processInstanceBusinessKey("JWP-WAZA-2040-2041").count()).isEqualTo(1);
+    }
+
+    @Test
+    void thePlanStatusLifecycleIsCheckedWhoeverMovesIt() {
+        // A closed plan does not come back: the register refuses the move, whoever asks.
+        workPlans.create(new WorkPlanService.NewWorkPlan("JWP-WAZA-2001-2002", partners.getByAcronym("WAZA").id(), null,
+                "An old plan recorded closed", 2001, 2002, WorkPlanStatus.CLOSED, null));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> workPlans.changeStatus("JWP-WAZA-2001-2002",
+                WorkPlanStatus.IN_IMPLEMENTATION, OFFICER, "reopened")).isInstanceOf(ConflictException.class)
+                .hasMessage("JWP-WAZA-2001-2002 is CLOSED: it cannot become IN_IMPLEMENTATION");
+        assertThat(workPlans.history("JWP-WAZA-2001-2002")).singleElement().satisfies(first -> {
+            assertThat(first.fromStatus()).isNull();
+            assertThat(first.toStatus()).isEqualTo(WorkPlanStatus.CLOSED);
+        });
+        // The funding rule holds outside the process too: whoever records progress.
+        String plan = "JWP-WAZA-2003-2004";
+        workPlans.create(new WorkPlanService.NewWorkPlan(plan, partners.getByAcronym("WAZA").id(), null,
+                "A plan recorded in implementation", 2003, 2004, WorkPlanStatus.IN_IMPLEMENTATION, null));
+        workPlans.addTheme(plan, "A", "Outreach");
+        workPlans.addActivity(plan, new WorkPlanService.NewActivity("A", "A1", null, "Bat survey training, subject to external funding",
+                "2004", "Joint", true));
+        assertThat(driver.refusal(() -> workPlans.recordProgress(plan, "A1", ActivityStatus.IN_PROGRESS, "", null, false, OFFICER)))
+                .hasMessage("A1 waits for external funding: record the funding first");
+        assertThat(driver.refusal(() -> workPlans.recordProgress(plan, "A9", null, "", today.plusDays(1), false, OFFICER)).problems())
+                .containsExactly("No activity A9 in " + plan, "The date %s is in the future".formatted(today.plusDays(1)),
+                        "Record a new status, what was done, or that funding was secured");
+        assertThat(workPlans.recordProgress(plan, "A1", ActivityStatus.IN_PROGRESS, "Funded by the host zoo", null, true, OFFICER))
+                .satisfies(a1 -> {
+                    assertThat(a1.status()).isEqualTo(ActivityStatus.IN_PROGRESS);
+                    assertThat(a1.fundingStatus()).isEqualTo(FundingStatus.SECURED);
+                });
     }
 
     /** A new WAZA plan proposed, drafted, sent and revised after a comment deadline without comments. */
     private ProcessInstance proposeAndConsult(String reference, int start, int end) {
-        ProcessInstance plan = engine.getRuntimeService().startProcessInstanceByKey(KEY, newPlan(start, end));
-        assertThat(plan).hasBusinessKey(reference).isWaitingAt(TASK_DRAFT);
-        complete(task(plan), Map.of(ACTIVITIES_TO_ADD, """
+        String proposed = driver.as(OFFICER, List.of(Groups.PARTNERSHIP_OFFICERS), () -> lifecycle.propose(new WorkPlanProposals.Proposal(
+                "CMS-WAZA-2008", "CMS-WAZA joint work plan " + start + "-" + end, start, end,
+                "A: Outreach and education\nB: Species campaigns", null)));
+        assertThat(proposed).isEqualTo(reference);
+        ProcessInstance plan = driver.instance(KEY, reference);
+        assertThat(plan).isWaitingAt(TASK_DRAFT);
+        assertThat(workPlans.history(reference)).singleElement().satisfies(first -> {
+            assertThat(first.toStatus()).isEqualTo(WorkPlanStatus.DRAFT);
+            assertThat(first.changedBy()).isEqualTo(OFFICER);
+        });
+        complete(plan, TASK_DRAFT, form(ACTIVITY_LINES, """
                 A1 | %d | Joint zoo campaign for the Year of the Bat | no
                 B1 | %d-%d | Bat monitoring training for zoo educators, subject to external funding | yes""".formatted(start, start, end),
-                COMMENT_DEADLINE_DATE, today.plusDays(20).toString()));
-        execute(job(SEND_TO_PARTNER, plan));
-        assertThat(notificationLog.search(reference, null, "work-plan-consultation", 5)).singleElement()
+                COMMENT_DEADLINE, today.plusDays(20)));
+        driver.run(plan, SEND_TO_PARTNER);
+        assertThat(driver.mails(reference, "work-plan-consultation")).singleElement()
                 .satisfies(n -> assertThat(n.recipientEmail()).isEqualTo("markus.keller@waza.example.org"));
-        execute(timer(plan, COMMENT_DEADLINE));
-        complete(task(plan), Map.of());
+        driver.run(plan, COMMENT_DEADLINE_PASSED);
+        complete(plan, TASK_REVISE, form());
         assertThat(plan).isWaitingAt(CMS_ENDORSEMENT, PARTNER_ENDORSEMENT);
         assertThat(workPlans.comments(reference)).noneMatch(c -> c.kind().equals("CONSULTATION"));
         return plan;
     }
 
     private void bothBodiesEndorse(ProcessInstance plan, String documentNumber) {
-        complete(task(endorsements.calledBy(plan, "PARTNER_BODY")), endorsed("Endorsed by the WAZA Council"));
+        BpmnAwareComplete.task(engine, endorsements.calledBy(plan, "PARTNER_BODY"), endorsed("Endorsed by the WAZA Council"));
         endorsements.decideAtMeeting(endorsements.calledBy(plan, "CMS_STANDING_COMMITTEE"), 44, documentNumber, "ENDORSED");
     }
 
-    /**
-     * Moves the clock just past the timer's due date first, as the job executor would run it, so
-     * that a cycle computes its next date as it does in production.
-     */
-    private static void executeWhenDue(Job timer) {
-        ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 60_000));
-        execute(timer);
+    /** A cycle timer fired a minute after it falls due, as the job executor does: the next date is then the next year. */
+    private void fireJustAfterDue(ProcessInstance plan, String timerActivityId) {
+        Job timer = driver.job(plan, timerActivityId);
+        driver.moveClockTo(new Date(timer.getDuedate().getTime() + 60_000));
+        engine.getManagementService().executeJob(timer.getId());
     }
 
-    private Map<String, Object> newPlan(int start, int end) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(AGREEMENT_REFERENCE, "CMS-WAZA-2008");
-        variables.put(TITLE, "CMS-WAZA joint work plan " + start + "-" + end);
-        variables.put(PERIOD_START, start);
-        variables.put(PERIOD_END, end);
-        variables.put(THEMES, "A: Outreach and education\nB: Species campaigns");
-        return variables;
+    private void complete(ProcessInstance plan, String taskKey, Map<String, Object> form) {
+        driver.complete(OFFICER, Groups.PARTNERSHIP_OFFICERS, plan, taskKey, form);
+    }
+
+    /** A form's values, by descriptor: {@code form(COMMENT_DEADLINE, day, ACTIVITY_LINES, text)}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Map<String, Object> form(Object... variablesAndValues) {
+        Map<String, Object> form = new HashMap<>();
+        for (int i = 0; i < variablesAndValues.length; i += 2) {
+            ((ProcessVariable) variablesAndValues[i]).putIn(form, variablesAndValues[i + 1]);
+        }
+        return form;
+    }
+
+    private <T> T variable(ProcessInstance plan, ProcessVariable<T> variable) {
+        return variable.read(engine.getRuntimeService().getVariable(plan.getId(), variable.name()));
+    }
+
+    private List<WorkPlanStatus> statuses(String reference) {
+        return workPlans.history(reference).stream().map(WorkPlanStatusChange::toStatus).toList();
+    }
+
+    private WorkPlanStatusChange lastChange(String reference) {
+        List<WorkPlanStatusChange> history = workPlans.history(reference);
+        return history.get(history.size() - 1);
     }
 
     private static Map<String, Object> endorsed(String text) {
-        return Map.of(EndorsementProcess.DECISION, "ENDORSED", EndorsementProcess.DECISION_DATE, RegisterClock.today().toString(),
-                EndorsementProcess.DECISION_TEXT, text);
-    }
-
-    private Job timer(ProcessInstance instance, String activityId) {
-        return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).activityId(activityId)
-                .timers().singleResult();
+        return new HashMap<>(Map.of(EndorsementProcess.DECISION, "ENDORSED", EndorsementProcess.DECISION_DATE,
+                RegisterClock.today().toString(), EndorsementProcess.DECISION_TEXT, text));
     }
 
     private static Date at(LocalDate day) {
         return RegisterClock.at(day, LocalTime.of(9, 0));
+    }
+
+    /** The partner body's decision task of a called endorsement (its only open task). */
+    private static final class BpmnAwareComplete {
+        static void task(ProcessEngine engine, ProcessInstance endorsement, Map<String, Object> form) {
+            String taskId = engine.getTaskService().createTaskQuery().processInstanceId(endorsement.getId()).singleResult().getId();
+            engine.getTaskService().complete(taskId, form);
+        }
     }
 }

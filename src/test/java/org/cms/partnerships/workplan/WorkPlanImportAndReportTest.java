@@ -103,6 +103,23 @@ class WorkPlanImportAndReportTest {
     }
 
     @Test
+    void thePlanReadFromTheRegisterShowsItsStatusHistory() {
+        ResponseEntity<JsonNode> plan = rest.withBasicAuth("oliver", "oliver")
+                .getForEntity("/api/work-plans/JWP-CMS-CITES-2008-2011", JsonNode.class);
+        assertThat(plan.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode first = plan.getBody().get("statusHistory").get(0);
+        assertThat(first.hasNonNull("fromStatus")).isFalse();
+        assertThat(first.get("toStatus").asText()).isEqualTo("IN_IMPLEMENTATION");
+        assertThat(first.get("changedBy").asText()).isEqualTo("demo-data");
+        assertThat(first.get("reason").asText()).isEqualTo("Recorded from the Secretariat's reports as IN_IMPLEMENTATION");
+        assertThat(first.hasNonNull("changedAt")).isTrue();
+
+        ResponseEntity<JsonNode> created = rest.withBasicAuth("oliver", "oliver").getForEntity("/api/work-plans/" + PLAN, JsonNode.class);
+        assertThat(created.getBody().get("statusHistory")).singleElement()
+                .satisfies(row -> assertThat(row.get("toStatus").asText()).isEqualTo("DRAFT"));
+    }
+
+    @Test
     void theReportOfThe2008To2011PlanShowsWhatWasDoneAndWhatCarriesOver() {
         ResponseEntity<String> html = rest.withBasicAuth("oliver", "oliver")
                 .getForEntity("/api/work-plans/JWP-CMS-CITES-2008-2011/report.html", String.class);
