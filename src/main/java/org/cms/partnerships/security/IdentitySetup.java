@@ -4,6 +4,8 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import java.util.List;
 import java.util.Map;
+import org.cms.partnerships.agreement.AgreementVariables;
+import org.cms.partnerships.endorsement.EndorsementProcess;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -153,8 +155,8 @@ public class IdentitySetup implements ApplicationRunner {
                             "priority", priority,
                             "refresh", true,
                             "variables", List.of(
-                                    Map.of("name", "agreementReference", "label", "Agreement"),
-                                    Map.of("name", "partnerName", "label", "Partner"))));
+                                    Map.of("name", AgreementVariables.REFERENCE.name(), "label", "Agreement"),
+                                    Map.of("name", EndorsementProcess.PARTNER_NAME.name(), "label", "Partner"))));
             filters.saveFilter(filter);
         }
         for (String group : groups) {
