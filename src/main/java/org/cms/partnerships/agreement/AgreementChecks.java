@@ -1,12 +1,9 @@
 package org.cms.partnerships.agreement;
 
-import static org.cms.partnerships.agreement.AgreementVariables.*;
-
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.cms.partnerships.common.FormValues;
 import org.cms.partnerships.register.Agreement;
 import org.cms.partnerships.register.AgreementService;
 import org.springframework.stereotype.Component;
@@ -30,7 +27,7 @@ public class AgreementChecks {
 
     /** The agreement named by the {@code agreementReference} variable, or a problem saying why not. */
     public Optional<Agreement> agreement(DelegateExecution execution, List<String> problems) {
-        String reference = FormValues.text(execution.getVariable(AGREEMENT_REFERENCE)).toUpperCase();
+        String reference = AgreementVariables.REFERENCE.optionalFrom(execution).map(String::toUpperCase).orElse("");
         if (reference.isEmpty()) {
             problems.add("The agreement reference is required");
             return Optional.empty();
@@ -51,9 +48,9 @@ public class AgreementChecks {
 
     /** Puts reference, partner and title on the process, for task titles, forms and e-mails. */
     public static void describe(DelegateExecution execution, Agreement agreement) {
-        execution.setVariable(AGREEMENT_REFERENCE, agreement.reference());
-        execution.setVariable(PARTNER_ACRONYM, agreement.partnerAcronym());
-        execution.setVariable(PARTNER_NAME, agreement.partnerName());
-        execution.setVariable(AGREEMENT_TITLE, agreement.title());
+        AgreementVariables.REFERENCE.set(execution, agreement.reference());
+        AgreementVariables.ACRONYM.set(execution, agreement.partnerAcronym());
+        AgreementVariables.PARTNER.set(execution, agreement.partnerName());
+        AgreementVariables.TITLE.set(execution, agreement.title());
     }
 }
