@@ -1,7 +1,5 @@
 package org.cms.partnerships.agreement;
 
-import static org.cms.partnerships.agreement.AgreementVariables.AGREEMENT_REFERENCE;
-
 import java.net.URI;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -26,6 +24,7 @@ public class AgreementApi {
         this.runtime = runtime;
     }
 
+    /** The new reference, and the id of the process instance (null once it has ended) for Cockpit. */
     public record Proposed(String reference, String processInstanceId) {
     }
 
@@ -38,11 +37,11 @@ public class AgreementApi {
     /** 201 with the new reference; 400 with every problem when the proposal cannot stand. */
     @PostMapping
     public ResponseEntity<Proposed> propose(@RequestBody Map<String, Object> proposal) {
-        ProcessInstance instance = lifecycle.propose(proposal);
-        String reference = instance.getBusinessKey() != null ? instance.getBusinessKey()
-                : (String) runtime.getVariable(instance.getId(), AGREEMENT_REFERENCE);
+        String reference = lifecycle.propose(proposal);
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(AgreementProcess.KEY)
+                .processInstanceBusinessKey(reference).singleResult();
         return ResponseEntity.created(URI.create("/api/agreements/" + reference))
-                .body(new Proposed(reference, instance.getId()));
+                .body(new Proposed(reference, instance == null ? null : instance.getId()));
     }
 
     /** 204; 409 once signed (or when no proposal process runs). */

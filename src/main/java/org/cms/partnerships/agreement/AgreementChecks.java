@@ -2,10 +2,7 @@ package org.cms.partnerships.agreement;
 
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.cms.partnerships.endorsement.EndorsementProcess;
 import org.cms.partnerships.engine.variables.FormInput;
-import org.cms.partnerships.engine.variables.ProcessVariable;
-import org.cms.partnerships.notification.NotificationVariables;
 import org.cms.partnerships.register.Agreement;
 import org.cms.partnerships.register.AgreementService;
 import org.springframework.stereotype.Component;
@@ -18,13 +15,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AgreementChecks {
-
-    /**
-     * Copied at start for task titles, forms and e-mails; the register stays the source. Partner
-     * acronym and name use the descriptors already declared (NotificationVariables, EndorsementProcess);
-     * all three belong in AgreementVariables once it declares them typed.
-     */
-    public static final ProcessVariable<String> TITLE = ProcessVariable.text(AgreementVariables.AGREEMENT_TITLE);
 
     private final AgreementService agreements;
 
@@ -49,8 +39,8 @@ public class AgreementChecks {
     /** Puts reference (as the register writes it), partner and title on the process, for task titles, forms and e-mails. */
     public static void describe(VariableScope scope, Agreement agreement) {
         AgreementVariables.REFERENCE.set(scope, agreement.reference());
-        NotificationVariables.PARTNER_ACRONYM.set(scope, agreement.partnerAcronym());
-        EndorsementProcess.PARTNER_NAME.set(scope, agreement.partnerName());
-        TITLE.set(scope, agreement.title());
+        AgreementVariables.ACRONYM.set(scope, agreement.partnerAcronym());
+        AgreementVariables.PARTNER.set(scope, agreement.partnerName());
+        AgreementVariables.TITLE.set(scope, agreement.title());
     }
 }

@@ -1,6 +1,5 @@
 package org.cms.partnerships.agreement;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.cms.partnerships.engine.Actor;
 import org.cms.partnerships.engine.StageStatus;
@@ -15,11 +14,10 @@ class AgreementStageStatus implements StageStatus {
     static final String PROPERTY = "agreementStatus";
 
     private final AgreementService agreements;
-    private final IdentityService identity;
 
-    AgreementStageStatus(AgreementService agreements, IdentityService identity) {
+    /** No engine service injected: the engine asks for this bean while it deploys its models. */
+    AgreementStageStatus(AgreementService agreements) {
         this.agreements = agreements;
-        this.identity = identity;
     }
 
     @Override
@@ -35,6 +33,6 @@ class AgreementStageStatus implements StageStatus {
     @Override
     public void enter(DelegateExecution execution, String status, String reason) {
         agreements.changeStatus(AgreementVariables.REFERENCE.from(execution), AgreementStatus.valueOf(status),
-                Actor.current(identity), reason);
+                Actor.current(execution.getProcessEngineServices().getIdentityService()), reason);
     }
 }

@@ -1,7 +1,7 @@
 package org.cms.partnerships.agreement;
 
 import java.time.LocalDate;
-import java.time.MonthDay;
+import org.cms.partnerships.register.AgreementService;
 
 /** When an agreement in force is next reviewed: every year on the anniversary of its signature. */
 public final class AnnualReview {
@@ -9,9 +9,13 @@ public final class AnnualReview {
     private AnnualReview() {
     }
 
-    /** The first anniversary of the signature after {@code today} (a review is never due on the day it is set). */
+    /**
+     * The first anniversary of the signature after {@code today} (a review is never due on the day it is set).
+     *
+     * @deprecated the rule lives with the signature: use {@link AgreementService#firstReviewAfter}
+     */
+    @Deprecated
     public static LocalDate firstReviewAfter(LocalDate signedOn, LocalDate today) {
-        LocalDate candidate = MonthDay.from(signedOn).atYear(today.getYear());
-        return candidate.isAfter(today) ? candidate : candidate.plusYears(1);
+        return AgreementService.firstReviewAfter(signedOn, today);
     }
 }

@@ -1,14 +1,12 @@
 package org.cms.partnerships.agreement;
 
-import static org.cms.partnerships.agreement.AgreementVariables.AGREEMENT_REFERENCE;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.cms.partnerships.common.FormValues;
+import org.cms.partnerships.notification.NotificationVariables;
 import org.cms.partnerships.notification.ProcessNotifications;
 import org.cms.partnerships.notification.Recipient;
 import org.cms.partnerships.notification.Recipients;
@@ -25,6 +23,8 @@ import org.springframework.stereotype.Component;
 @Component("notifyAgreementParties")
 class NotifyAgreementParties implements JavaDelegate {
 
+    /** Input parameter of the step: the e-mail template. */
+
     private final Recipients recipients;
     private final ProcessNotifications notifications;
     private final AgreementService agreements;
@@ -37,16 +37,16 @@ class NotifyAgreementParties implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String reference = (String) execution.getVariable(AGREEMENT_REFERENCE);
+        String reference = AgreementVariables.REFERENCE.from(execution);
         Agreement agreement = agreements.get(reference);
         List<Recipient> all = new ArrayList<>(recipients.focalPointsOf(agreement.partnerAcronym()));
-        for (String secretariat : FormValues.list(agreement.familyInstruments())) {
+        for (String secretariat : AgreementProcess.FAMILY_INSTRUMENTS.read(agreement.familyInstruments() == null ? "" : agreement.familyInstruments())) {
             all.addAll(recipients.familySecretariat(secretariat));
         }
         all.addAll(recipients.staffInGroups(Groups.MANAGERS));
         Map<String, Recipient> to = new LinkedHashMap<>();
         all.forEach(r -> to.putIfAbsent(r.email() == null ? r.name() : r.email().toLowerCase(), r));
-        notifications.send(execution, (String) execution.getVariable("template"), reference,
+        notifications.send(execution, NotificationVariables.TEMPLATE.from(execution), reference,
                 new ArrayList<>(to.values()), Map.of());
     }
 }

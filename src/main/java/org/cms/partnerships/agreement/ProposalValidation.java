@@ -1,8 +1,8 @@
 package org.cms.partnerships.agreement;
 
 import static org.cms.partnerships.agreement.AgreementProcess.*;
-import static org.cms.partnerships.agreement.AgreementVariables.AGREEMENT_REFERENCE;
-import static org.cms.partnerships.agreement.AgreementVariables.PARTNER_NAME;
+import static org.cms.partnerships.agreement.AgreementVariables.ACRONYM;
+import static org.cms.partnerships.agreement.AgreementVariables.TITLE;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,9 +14,9 @@ import org.cms.partnerships.common.FormValues;
 import org.cms.partnerships.common.InvalidInputException;
 import org.cms.partnerships.common.RegisterClock;
 import org.cms.partnerships.engine.Actor;
+import org.cms.partnerships.engine.variables.ProcessVariable;
 import org.cms.partnerships.register.Agreement;
 import org.cms.partnerships.register.AgreementService;
-import org.cms.partnerships.register.AgreementStatus;
 import org.cms.partnerships.register.InstrumentType;
 import org.cms.partnerships.register.Language;
 import org.cms.partnerships.register.Partner;
@@ -45,8 +45,8 @@ class ProposalValidation implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
         List<String> problems = new ArrayList<>();
-        boolean newPartner = "NEW".equals(FormValues.text(execution.getVariable(PARTNER_CHOICE)));
-        String acronym = FormValues.text(execution.getVariable(PARTNER_ACRONYM)).toUpperCase();
+        boolean newPartner = PartnerChoice.NEW.name().equals(FormValues.text(raw(execution, PARTNER_CHOICE)));
+        String acronym = FormValues.text(raw(execution, ACRONYM)).toUpperCase();
         Optional<Partner> existing = Optional.empty();
         PartnerCategory newCategory = null;
         if (acronym.isEmpty()) {
@@ -57,10 +57,10 @@ class ProposalValidation implements ExecutionListener {
             } else if (partners.findByAcronym(acronym).isPresent()) {
                 problems.add("A partner with acronym %s is already registered: choose it as an existing partner".formatted(acronym));
             }
-            FormValues.requiredText(execution.getVariable(NEW_PARTNER_NAME), "name of the new partner", 3, problems);
-            newCategory = FormValues.enumValue(PartnerCategory.class, execution.getVariable(NEW_PARTNER_CATEGORY),
+            FormValues.requiredText(raw(execution, NEW_PARTNER_NAME), "name of the new partner", 3, problems);
+            newCategory = FormValues.enumValue(PartnerCategory.class, raw(execution, NEW_PARTNER_CATEGORY),
                     "partner category", problems);
-            String email = FormValues.text(execution.getVariable(FOCAL_POINT_EMAIL));
+            String email = FormValues.text(raw(execution, FOCAL_POINT_EMAIL));
             if (!email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
                 problems.add("The focal point's e-mail address '%s' is not valid".formatted(email));
             }
@@ -70,23 +70,23 @@ class ProposalValidation implements ExecutionListener {
                 problems.add("No partner with acronym %s; register it as a new partner".formatted(acronym));
             }
         }
-        InstrumentType instrument = FormValues.enumValue(InstrumentType.class, execution.getVariable(INSTRUMENT_TYPE),
+        InstrumentType instrument = FormValues.enumValue(InstrumentType.class, raw(execution, INSTRUMENT_TYPE),
                 "instrument type", problems);
-        String title = FormValues.requiredText(execution.getVariable(TITLE), "title", 5, problems);
-        LocalDate termStart = FormValues.date(execution.getVariable(TERM_START), "start of the proposed term", problems);
+        String title = FormValues.requiredText(raw(execution, TITLE), "title", 5, problems);
+        LocalDate termStart = FormValues.date(raw(execution, TERM_START), "start of the proposed term", problems);
         LocalDate termEnd = null;
-        if (!FormValues.text(execution.getVariable(TERM_END)).isEmpty()) {
-            termEnd = FormValues.date(execution.getVariable(TERM_END), "end of the proposed term", problems);
+        if (!FormValues.text(raw(execution, TERM_END)).isEmpty()) {
+            termEnd = FormValues.date(raw(execution, TERM_END), "end of the proposed term", problems);
             if (termStart != null && termEnd != null && !termEnd.isAfter(termStart)) {
                 problems.add("The proposed term ends (%s) before it starts (%s)".formatted(termEnd, termStart));
             }
         }
-        String supersedes = FormValues.text(execution.getVariable(SUPERSEDES)).toUpperCase();
+        String supersedes = FormValues.text(raw(execution, SUPERSEDES)).toUpperCase();
         if (!supersedes.isEmpty()) {
             Optional<Agreement> older = agreements.find(supersedes);
             if (older.isEmpty()) {
                 problems.add("No agreement with reference %s to supersede".formatted(supersedes));
-            } else if (older.get().status() != AgreementStatus.IN_FORCE && older.get().status() != AgreementStatus.DORMANT) {
+            } else if (!older.get().status().isActive()) {
                 problems.add("%s is %s: only an agreement in force can be superseded".formatted(supersedes, older.get().status()));
             } else if (!older.get().partnerAcronym().equalsIgnoreCase(acronym)) {
                 problems.add("%s is an agreement with %s, not with %s".formatted(supersedes, older.get().partnerAcronym(), acronym));
@@ -100,41 +100,42 @@ class ProposalValidation implements ExecutionListener {
         InvalidInputException.throwIfAny(problems);
 
         Partner partner = existing.isPresent() ? existing.get() : createPartner(execution, newCategory);
-        List<String> family = FormValues.list(execution.getVariable(FAMILY_INSTRUMENTS));
+        List<String> family = FormValues.list(raw(execution, FAMILY_INSTRUMENTS));
         String reference = agreements.nextReference(partner.acronym(), RegisterClock.today().getYear());
-        String by = Optional.ofNullable((String) execution.getVariable(PROPOSED_BY)).orElse(Actor.SYSTEM);
+        String by = Optional.ofNullable(PROPOSED_BY.orNull(execution)).orElse(Actor.SYSTEM);
         agreements.propose(new AgreementService.NewAgreement(reference, partner.id(), instrument, title, scope(execution),
                 family.isEmpty() ? null : String.join(", ", family), RegisterClock.today(), termEnd, null, null), by);
         agreements.recordProposer(reference, by);
 
         execution.setProcessBusinessKey(reference);
-        execution.setVariable(AGREEMENT_REFERENCE, reference);
-        execution.setVariable(PARTNER_ACRONYM, partner.acronym());
-        execution.setVariable(PARTNER_NAME, partner.name());
-        execution.setVariable(PARTNER_CATEGORY, partner.category().name());
-        execution.setVariable(SUPERSEDES, supersedes.isEmpty() ? null : supersedes);
-        execution.setVariable(SUPERSEDES_FLAG, !supersedes.isEmpty());
-        execution.setVariable(FAMILY_INSTRUMENT_LIST, new ArrayList<>(family));
-        execution.setVariable(FAMILY_INSTRUMENTS, String.join(", ", family));
-        execution.setVariable(PROPOSED_BY, by);
-        execution.setVariable(PARTNER_REMINDER_CYCLE, "R/" + settings.partnerReminderInterval());
-        execution.setVariable(PARTNER_REMINDERS_SENT, 0);
-        execution.setVariable(REMINDERS_BEFORE_ALERT, settings.remindersBeforeAlert());
-        execution.setVariable(RETURN_TO_ENDORSEMENT, false);
-        execution.setVariable(REVISION_REASON, null);
+        AgreementVariables.REFERENCE.set(execution, reference);
+        ACRONYM.set(execution, partner.acronym());
+        AgreementVariables.PARTNER.set(execution, partner.name());
+        PARTNER_CATEGORY.set(execution, partner.category());
+        SUPERSEDES.set(execution, supersedes.isEmpty() ? null : supersedes);
+        SUPERSEDES_FLAG.set(execution, !supersedes.isEmpty());
+        FAMILY_INSTRUMENT_LIST.set(execution, family);
+        // Kept as text ("AEWA, EUROBATS") for forms and the consultation's status reason; reads back as a list.
+        execution.setVariable(FAMILY_INSTRUMENTS.name(), String.join(", ", family));
+        PROPOSED_BY.set(execution, by);
+        PARTNER_REMINDER_CYCLE.set(execution, "R/" + settings.partnerReminderInterval());
+        PARTNER_REMINDERS_SENT.set(execution, 0);
+        REMINDERS_BEFORE_ALERT.set(execution, settings.remindersBeforeAlert());
+        RETURN_TO_ENDORSEMENT.set(execution, false);
+        REVISION_REASON.set(execution, null);
     }
 
     private Partner createPartner(DelegateExecution execution, PartnerCategory category) {
         Partner partner = partners.create(new PartnerService.NewPartner(
-                FormValues.text(execution.getVariable(PARTNER_ACRONYM)).toUpperCase(),
-                FormValues.text(execution.getVariable(NEW_PARTNER_NAME)), category,
-                emptyToNull(execution.getVariable(NEW_PARTNER_HEADQUARTERS)),
-                emptyToNull(execution.getVariable(NEW_PARTNER_WEBSITE)), false, null));
-        String focalPoint = FormValues.text(execution.getVariable(FOCAL_POINT_NAME));
+                FormValues.text(raw(execution, ACRONYM)).toUpperCase(),
+                FormValues.text(raw(execution, NEW_PARTNER_NAME)), category,
+                emptyToNull(raw(execution, NEW_PARTNER_HEADQUARTERS)),
+                emptyToNull(raw(execution, NEW_PARTNER_WEBSITE)), false, null));
+        String focalPoint = FormValues.text(raw(execution, FOCAL_POINT_NAME));
         if (!focalPoint.isEmpty()) {
-            String language = FormValues.text(execution.getVariable(FOCAL_POINT_LANGUAGE));
+            String language = FormValues.text(raw(execution, FOCAL_POINT_LANGUAGE));
             partners.addFocalPoint(partner.id(), new PartnerService.NewFocalPoint(focalPoint, null,
-                    emptyToNull(execution.getVariable(FOCAL_POINT_EMAIL)),
+                    emptyToNull(raw(execution, FOCAL_POINT_EMAIL)),
                     language.isEmpty() ? Language.EN : Language.valueOf(language)));
         }
         return partner;
@@ -142,9 +143,9 @@ class ProposalValidation implements ExecutionListener {
 
     private static String scope(DelegateExecution execution) {
         List<String> parts = new ArrayList<>();
-        addPart(parts, "Species", execution.getVariable(SCOPE_SPECIES));
-        addPart(parts, "Themes", execution.getVariable(SCOPE_THEMES));
-        addPart(parts, "Regions", execution.getVariable(SCOPE_REGIONS));
+        addPart(parts, "Species", raw(execution, SCOPE_SPECIES));
+        addPart(parts, "Themes", raw(execution, SCOPE_THEMES));
+        addPart(parts, "Regions", raw(execution, SCOPE_REGIONS));
         return parts.isEmpty() ? null : String.join("; ", parts);
     }
 
@@ -153,6 +154,11 @@ class ProposalValidation implements ExecutionListener {
         if (!text.isEmpty()) {
             parts.add(label + ": " + text);
         }
+    }
+
+    /** The value as submitted (start form or REST), checked here with the proposal's own messages. */
+    private static Object raw(DelegateExecution execution, ProcessVariable<?> variable) {
+        return execution.getVariable(variable.name());
     }
 
     private static String emptyToNull(Object value) {

@@ -1,25 +1,24 @@
 package org.cms.partnerships.agreement;
 
 import static org.cms.partnerships.agreement.AgreementProcess.*;
-import static org.cms.partnerships.agreement.AgreementVariables.AGREEMENT_REFERENCE;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.cms.partnerships.common.FormValues;
-import org.cms.partnerships.common.InvalidInputException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.cms.partnerships.engine.Actor;
+import org.cms.partnerships.engine.variables.FormInput;
 import org.cms.partnerships.register.AgreementService;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps one secretariat's answer to the consultation on the agreement; with the input parameter
- * {@code outcome} = NO_COMMENTS (the deadline passed), records that it did not answer.
+ * One secretariat's answer to the consultation, kept on the agreement: its comments when it
+ * completes "Comment on the draft" (task listener), or "no comments" when the deadline passed
+ * without an answer (start listener of the end event "No comments").
  */
 @Component("recordConsultationComments")
-class RecordConsultationComments implements JavaDelegate {
+class RecordConsultationComments implements TaskListener, ExecutionListener {
 
     private final AgreementService agreements;
     private final IdentityService identity;
@@ -30,17 +29,18 @@ class RecordConsultationComments implements JavaDelegate {
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        String reference = (String) execution.getVariable(AGREEMENT_REFERENCE);
-        String secretariat = (String) execution.getVariable(CONSULTED_SECRETARIAT);
-        if ("NO_COMMENTS".equals(execution.getVariable("outcome"))) {
-            agreements.addComment(reference, "CONSULTATION", secretariat, Actor.SYSTEM,
-                    "No comments: no answer by the deadline of " + execution.getVariable(CONSULTATION_DEADLINE_DATE));
-            return;
-        }
-        List<String> problems = new ArrayList<>();
-        String comments = FormValues.requiredText(execution.getVariable(CONSULTATION_COMMENTS), "comments", 2, problems);
-        InvalidInputException.throwIfAny(problems);
-        agreements.addComment(reference, "CONSULTATION", secretariat, Actor.current(identity), comments);
+    public void notify(DelegateTask task) {
+        FormInput in = FormInput.of(task);
+        String comments = in.text(CONSULTATION_COMMENTS, 2);
+        in.throwIfInvalid();
+        agreements.addComment(AgreementVariables.REFERENCE.from(task), "CONSULTATION", CONSULTED_SECRETARIAT.from(task),
+                Actor.current(identity), comments);
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        agreements.addComment(AgreementVariables.REFERENCE.from(execution), "CONSULTATION",
+                CONSULTED_SECRETARIAT.from(execution), Actor.SYSTEM,
+                "No comments: no answer by the deadline of " + CONSULTATION_DEADLINE_DATE.from(execution));
     }
 }

@@ -1,27 +1,23 @@
 package org.cms.partnerships.agreement;
 
 import static org.cms.partnerships.agreement.AgreementProcess.*;
-import static org.cms.partnerships.agreement.AgreementVariables.AGREEMENT_REFERENCE;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.cms.partnerships.common.FormValues;
-import org.cms.partnerships.common.InvalidInputException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.cms.partnerships.common.RegisterClock;
+import org.cms.partnerships.engine.variables.FormInput;
 import org.cms.partnerships.register.AgreementService;
 import org.springframework.stereotype.Component;
 
 /**
- * Records the officer's draft (link, version, summary of terms) or their withdrawal, and when the
- * Family secretariats are to be consulted, the consultation deadline and the reminder before it.
+ * Completing "Draft the agreement": the draft (link, version, summary of terms) is kept on the
+ * agreement, and when the Family secretariats are to be consulted, the deadline and the reminder
+ * before it are set; or the officer withdraws the proposal (why: the reason of the WITHDRAWN status).
  */
 @Component("recordDraft")
-class RecordDraft implements JavaDelegate {
+class RecordDraft implements TaskListener {
 
     private final AgreementService agreements;
     private final AgreementSettings settings;
@@ -32,46 +28,35 @@ class RecordDraft implements JavaDelegate {
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        List<String> problems = new ArrayList<>();
-        if ("WITHDRAW".equals(execution.getVariable(DRAFT_ACTION))) {
-            FormValues.requiredText(execution.getVariable(WITHDRAWAL_REASON), "reason for withdrawing", 10, problems);
-            InvalidInputException.throwIfAny(problems);
+    public void notify(DelegateTask task) {
+        FormInput in = FormInput.of(task);
+        if (in.required(DRAFT_ACTION) == DraftAction.WITHDRAWN) {
+            in.text(WITHDRAWAL_REASON, 10);
+            in.throwIfInvalid();
             return;
         }
-        String url = FormValues.text(execution.getVariable(DRAFT_URL));
-        if (!url.matches("https?://\\S+")) {
-            problems.add("The link to the draft must be a web address (http:// or https://)");
-        }
-        String version = FormValues.requiredText(execution.getVariable(DRAFT_VERSION), "version label", 1, problems);
-        String summary = FormValues.requiredText(execution.getVariable(TERMS_SUMMARY), "summary of the terms", 10, problems);
-        boolean consult = needsConsultation(execution);
+        String url = in.optionalText(DRAFT_URL);
+        in.check(url.matches("https?://\\S+"), "The link to the draft must be a web address (http:// or https://)");
+        String version = in.text(DRAFT_VERSION, 1);
+        String summary = in.text(TERMS_SUMMARY, 10);
+        boolean consult = CONSULT_FAMILY.from(task) && !RETURN_TO_ENDORSEMENT.from(task);
         LocalDate deadline = null;
         if (consult) {
-            deadline = FormValues.date(execution.getVariable(CONSULTATION_DEADLINE_DATE), "consultation deadline", problems);
+            deadline = in.required(CONSULTATION_DEADLINE_DATE);
             LocalDate earliest = RegisterClock.today().plusDays(settings.consultationReminderDays() + 1);
-            if (deadline != null && deadline.isBefore(earliest)) {
-                problems.add("The consultation deadline must be on or after %s, to leave the secretariats time and a reminder"
-                        .formatted(earliest));
-            }
+            in.check(deadline == null || !deadline.isBefore(earliest),
+                    "The consultation deadline must be on or after %s, to leave the secretariats time and a reminder"
+                            .formatted(earliest));
         }
-        InvalidInputException.throwIfAny(problems);
-        agreements.recordDraft((String) execution.getVariable(AGREEMENT_REFERENCE), url, version, summary);
-        execution.setVariable(REVISION_REASON, null);
+        in.throwIfInvalid();
+
+        agreements.recordDraft(AgreementVariables.REFERENCE.from(task), url, version, summary);
+        REVISION_REASON.set(task, null);
         if (consult) {
-            execution.setVariable(CONSULTATION_DEADLINE_DATE, deadline.toString());
-            execution.setVariable(CONSULTATION_DEADLINE_AT, RegisterClock.at(deadline.plusDays(1), LocalTime.MIDNIGHT));
-            execution.setVariable(CONSULTATION_REMINDER_AT,
+            CONSULTATION_DEADLINE_DATE.set(task, deadline);
+            CONSULTATION_DEADLINE_AT.set(task, RegisterClock.at(deadline.plusDays(1), LocalTime.MIDNIGHT));
+            CONSULTATION_REMINDER_AT.set(task,
                     RegisterClock.at(deadline.minusDays(settings.consultationReminderDays()), LocalTime.of(9, 0)));
         }
-    }
-
-    /** Consultation is routed, there are secretariats to consult, and this is not a return to endorsement. */
-    @SuppressWarnings("unchecked")
-    static boolean needsConsultation(DelegateExecution execution) {
-        Map<String, Object> route = (Map<String, Object>) execution.getVariable(ROUTE);
-        List<String> family = (List<String>) execution.getVariable(FAMILY_INSTRUMENT_LIST);
-        return Boolean.TRUE.equals(route.get("familyConsultation")) && family != null && !family.isEmpty()
-                && !Boolean.TRUE.equals(execution.getVariable(RETURN_TO_ENDORSEMENT));
     }
 }

@@ -1,41 +1,41 @@
 package org.cms.partnerships.agreement;
 
 import static org.cms.partnerships.agreement.AgreementProcess.*;
-import static org.cms.partnerships.agreement.AgreementVariables.AGREEMENT_REFERENCE;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.cms.partnerships.common.FormValues;
-import org.cms.partnerships.common.InvalidInputException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.cms.partnerships.engine.Actor;
+import org.cms.partnerships.engine.variables.FormInput;
+import org.cms.partnerships.engine.variables.ProcessVariable;
 import org.cms.partnerships.register.AgreementService;
 import org.springframework.stereotype.Component;
 
 /**
- * Records the due diligence under the Code of Conduct for partnerships with the private sector:
- * the checklist, the risk rating and the outcome; conditions go onto the agreement.
+ * Completing "Carry out due diligence" (Code of Conduct for partnerships with the private sector):
+ * checks the checklist, risk rating and outcome, keeps them on the agreement with any conditions;
+ * a rejection gives the reason of the REJECTED status.
  */
 @Component("recordDueDiligence")
-class RecordDueDiligence implements JavaDelegate {
+class RecordDueDiligence implements TaskListener {
 
-    enum Outcome { CLEARED, CLEARED_WITH_CONDITIONS, REJECTED }
-
-    enum Risk { LOW, MEDIUM, HIGH }
-
-    /** Checklist variables and what each asks (DOMAIN.md, seed 000 §3, seed 004 resolution ¶7). */
-    static final Map<String, String> CHECKLIST = new LinkedHashMap<>();
+    /** The checklist and what each item asks (DOMAIN.md, seed 000 §3, seed 004 resolution ¶7). */
+    static final Map<ProcessVariable<Boolean>, String> CHECKLIST = new LinkedHashMap<>();
 
     static {
-        CHECKLIST.put("ddCompatibleWithObjectives", "compatible with the objectives of the Convention");
-        CHECKLIST.put("ddSoundRecord", "sound reputational and environmental record");
-        CHECKLIST.put("ddNoConflictOfInterest", "no conflict of interest");
-        CHECKLIST.put("ddNoSanctions", "not under sanctions or investigation");
-        CHECKLIST.put("ddNameAndLogoUseAgreed", "use of the CMS name and logo agreed");
+        check("ddCompatibleWithObjectives", "compatible with the objectives of the Convention");
+        check("ddSoundRecord", "sound reputational and environmental record");
+        check("ddNoConflictOfInterest", "no conflict of interest");
+        check("ddNoSanctions", "not under sanctions or investigation");
+        check("ddNameAndLogoUseAgreed", "use of the CMS name and logo agreed");
+    }
+
+    private static void check(String name, String question) {
+        CHECKLIST.put(ProcessVariable.bool(name).labelled("answer to \"" + question + "\""), question);
     }
 
     private final AgreementService agreements;
@@ -47,39 +47,33 @@ class RecordDueDiligence implements JavaDelegate {
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        List<String> problems = new ArrayList<>();
+    public void notify(DelegateTask task) {
+        FormInput in = FormInput.of(task);
         List<String> failed = new ArrayList<>();
-        CHECKLIST.forEach((variable, question) -> {
-            Boolean passed = FormValues.bool(execution.getVariable(variable), question, problems);
-            if (Boolean.FALSE.equals(passed)) {
+        CHECKLIST.forEach((check, question) -> {
+            if (Boolean.FALSE.equals(in.required(check))) {
                 failed.add(question);
             }
         });
-        Risk risk = FormValues.enumValue(Risk.class, execution.getVariable(RISK_RATING), "risk rating", problems);
-        Outcome outcome = FormValues.enumValue(Outcome.class, execution.getVariable(DUE_DILIGENCE_OUTCOME), "outcome", problems);
-        String conditions = FormValues.text(execution.getVariable(CONDITIONS));
-        String notes = FormValues.text(execution.getVariable(DUE_DILIGENCE_NOTES));
-        if (outcome == Outcome.CLEARED_WITH_CONDITIONS && conditions.length() < 10) {
-            problems.add("State the conditions (at least 10 characters)");
-        }
-        if (outcome == Outcome.REJECTED && notes.length() < 10) {
-            problems.add("State why the partner is rejected (at least 10 characters)");
-        }
-        if (outcome == Outcome.CLEARED && !failed.isEmpty()) {
-            problems.add("A partner failing a check (" + String.join(", ", failed) + ") cannot be cleared without conditions");
-        }
-        InvalidInputException.throwIfAny(problems);
-        String reference = (String) execution.getVariable(AGREEMENT_REFERENCE);
+        RiskRating risk = in.required(RISK_RATING);
+        DueDiligenceOutcome outcome = in.required(DUE_DILIGENCE_OUTCOME);
+        String conditions = in.optionalText(CONDITIONS);
+        String notes = in.optionalText(DUE_DILIGENCE_NOTES);
+        in.check(outcome != DueDiligenceOutcome.CLEARED_WITH_CONDITIONS || conditions.length() >= 10,
+                "State the conditions (at least 10 characters)");
+        in.check(outcome != DueDiligenceOutcome.REJECTED || notes.length() >= 10,
+                "State why the partner is rejected (at least 10 characters)");
+        in.check(outcome != DueDiligenceOutcome.CLEARED || failed.isEmpty(),
+                "A partner failing a check (" + String.join(", ", failed) + ") cannot be cleared without conditions");
+        in.throwIfInvalid();
+
         String summary = "Outcome %s, risk %s%s%s%s".formatted(outcome, risk,
                 failed.isEmpty() ? "; all checks passed" : "; failed: " + String.join(", ", failed),
                 conditions.isEmpty() ? "" : "; conditions: " + conditions, notes.isEmpty() ? "" : "; " + notes);
-        agreements.addComment(reference, "DUE_DILIGENCE", "Code of Conduct", Actor.current(identity), summary);
-        if (outcome == Outcome.CLEARED_WITH_CONDITIONS) {
-            agreements.recordConditions(reference, conditions);
-        }
-        if (outcome == Outcome.REJECTED) {
-            execution.setVariable(REJECTION_REASON, "Rejected in due diligence: " + notes);
+        agreements.recordDueDiligence(AgreementVariables.REFERENCE.from(task), summary,
+                outcome == DueDiligenceOutcome.CLEARED_WITH_CONDITIONS ? conditions : null, Actor.current(identity));
+        if (outcome == DueDiligenceOutcome.REJECTED) {
+            REJECTION_REASON.set(task, "Rejected in due diligence: " + notes);
         }
     }
 }

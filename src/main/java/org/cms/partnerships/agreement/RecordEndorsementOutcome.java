@@ -1,23 +1,21 @@
 package org.cms.partnerships.agreement;
 
 import static org.cms.partnerships.agreement.AgreementProcess.*;
-import static org.cms.partnerships.agreement.AgreementVariables.AGREEMENT_REFERENCE;
-import static org.cms.partnerships.endorsement.EndorsementProcess.DECISION;
-import static org.cms.partnerships.endorsement.EndorsementProcess.DECISION_TEXT;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.cms.partnerships.endorsement.Endorsement;
 import org.cms.partnerships.engine.Actor;
 import org.cms.partnerships.register.AgreementService;
 import org.springframework.stereotype.Component;
 
 /**
- * What the Standing Committee decided, as this agreement sees it: amendments send the draft back
- * (and then straight back to the Committee), a refusal rejects the proposal.
+ * End listener of the call activity "Standing Committee endorsement": what the Committee decided, as
+ * this agreement sees it. Amendments send the draft back (and then straight back to the Committee),
+ * a refusal gives the reason of the REJECTED status.
  */
 @Component("recordEndorsementOutcome")
-class RecordEndorsementOutcome implements JavaDelegate {
+class RecordEndorsementOutcome implements ExecutionListener {
 
     private final AgreementService agreements;
 
@@ -26,18 +24,17 @@ class RecordEndorsementOutcome implements JavaDelegate {
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        Endorsement.Decision decision = Endorsement.Decision.valueOf((String) execution.getVariable(DECISION));
-        String text = (String) execution.getVariable(DECISION_TEXT);
-        agreements.addComment((String) execution.getVariable(AGREEMENT_REFERENCE), "ENDORSEMENT", "Standing Committee",
+    public void notify(DelegateExecution execution) {
+        Endorsement.Decision decision = ENDORSEMENT_DECISION.from(execution);
+        String text = ENDORSEMENT_DECISION_TEXT.orNull(execution);
+        agreements.addComment(AgreementVariables.REFERENCE.from(execution), "ENDORSEMENT", "Standing Committee",
                 Actor.SYSTEM, decision + ": " + text);
+        RETURN_TO_ENDORSEMENT.set(execution, decision == Endorsement.Decision.ENDORSED_WITH_AMENDMENTS);
         switch (decision) {
-            case ENDORSED_WITH_AMENDMENTS -> {
-                execution.setVariable(REVISION_REASON, "Endorsed with amendments by the Standing Committee: " + text);
-                execution.setVariable(RETURN_TO_ENDORSEMENT, true);
-            }
-            case NOT_ENDORSED -> execution.setVariable(REJECTION_REASON, "Not endorsed by the Standing Committee: " + text);
-            default -> execution.setVariable(RETURN_TO_ENDORSEMENT, false);
+            case ENDORSED_WITH_AMENDMENTS -> REVISION_REASON.set(execution,
+                    "Endorsed with amendments by the Standing Committee: " + text);
+            case NOT_ENDORSED -> REJECTION_REASON.set(execution, "Not endorsed by the Standing Committee: " + text);
+            default -> { }
         }
     }
 }

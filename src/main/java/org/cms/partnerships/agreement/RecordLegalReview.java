@@ -1,24 +1,18 @@
 package org.cms.partnerships.agreement;
 
 import static org.cms.partnerships.agreement.AgreementProcess.*;
-import static org.cms.partnerships.agreement.AgreementVariables.AGREEMENT_REFERENCE;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.cms.partnerships.common.FormValues;
-import org.cms.partnerships.common.InvalidInputException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.cms.partnerships.engine.Actor;
+import org.cms.partnerships.engine.variables.FormInput;
 import org.cms.partnerships.register.AgreementService;
 import org.springframework.stereotype.Component;
 
-/** Keeps the legal review on the agreement; required changes send the draft back with the reason. */
+/** Completing "Review the draft": the legal review is kept on the agreement; required changes say which (the reason of DRAFTING). */
 @Component("recordLegalReview")
-class RecordLegalReview implements JavaDelegate {
-
-    enum Decision { APPROVED, CHANGES_REQUIRED }
+class RecordLegalReview implements TaskListener {
 
     private final AgreementService agreements;
     private final IdentityService identity;
@@ -29,18 +23,17 @@ class RecordLegalReview implements JavaDelegate {
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        List<String> problems = new ArrayList<>();
-        Decision decision = FormValues.enumValue(Decision.class, execution.getVariable(LEGAL_DECISION), "legal decision", problems);
-        String comments = FormValues.text(execution.getVariable(LEGAL_COMMENTS));
-        if (decision == Decision.CHANGES_REQUIRED && comments.length() < 10) {
-            problems.add("Say which changes are required (at least 10 characters)");
-        }
-        InvalidInputException.throwIfAny(problems);
-        agreements.addComment((String) execution.getVariable(AGREEMENT_REFERENCE), "LEGAL_REVIEW", "Legal",
-                Actor.current(identity), decision + (comments.isEmpty() ? "" : ": " + comments));
-        if (decision == Decision.CHANGES_REQUIRED) {
-            execution.setVariable(REVISION_REASON, "Legal review requires changes: " + comments);
+    public void notify(DelegateTask task) {
+        FormInput in = FormInput.of(task);
+        LegalDecision decision = in.required(LEGAL_DECISION);
+        String comments = in.optionalText(LEGAL_COMMENTS);
+        in.check(decision != LegalDecision.CHANGES_REQUIRED || comments.length() >= 10,
+                "Say which changes are required (at least 10 characters)");
+        in.throwIfInvalid();
+        agreements.addComment(AgreementVariables.REFERENCE.from(task), "LEGAL_REVIEW", "Legal", Actor.current(identity),
+                decision + (comments.isEmpty() ? "" : ": " + comments));
+        if (decision == LegalDecision.CHANGES_REQUIRED) {
+            REVISION_REASON.set(task, "Legal review requires changes: " + comments);
         }
     }
 }

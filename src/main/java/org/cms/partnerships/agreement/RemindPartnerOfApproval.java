@@ -1,8 +1,6 @@
 package org.cms.partnerships.agreement;
 
-import static org.cms.partnerships.agreement.AgreementProcess.PARTNER_ACRONYM;
 import static org.cms.partnerships.agreement.AgreementProcess.PARTNER_REMINDERS_SENT;
-import static org.cms.partnerships.agreement.AgreementVariables.AGREEMENT_REFERENCE;
 
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,9 +23,9 @@ class RemindPartnerOfApproval implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        int sent = ((Number) execution.getVariable(PARTNER_REMINDERS_SENT)).intValue() + 1;
-        notifications.send(execution, "partner-approval-reminder", (String) execution.getVariable(AGREEMENT_REFERENCE),
-                recipients.focalPointsOf((String) execution.getVariable(PARTNER_ACRONYM)), Map.of("reminderNumber", sent));
-        execution.setVariable(PARTNER_REMINDERS_SENT, sent);
+        int sent = PARTNER_REMINDERS_SENT.from(execution) + 1;
+        notifications.send(execution, "partner-approval-reminder", AgreementVariables.REFERENCE.from(execution),
+                recipients.focalPointsOf(AgreementVariables.ACRONYM.from(execution)), Map.of("reminderNumber", sent));
+        PARTNER_REMINDERS_SENT.set(execution, sent);
     }
 }

@@ -67,7 +67,7 @@ public final class EndorsementProcess {
     public static final ProcessVariable<String> SUBJECT_TITLE = ProcessVariable.text("endorsementSubjectTitle");
     /** The one descriptor is the notification steps' (they write to this partner's focal points). */
     public static final ProcessVariable<String> PARTNER_ACRONYM = NotificationVariables.PARTNER_ACRONYM;
-    public static final ProcessVariable<String> PARTNER_NAME = ProcessVariable.text("partnerName");
+    public static final ProcessVariable<String> PARTNER_NAME = NotificationVariables.PARTNER_NAME;
     public static final ProcessVariable<String> COMMITTEE_MEMBERS = ProcessVariable.text("committeeMembersText");
     public static final ProcessVariable<String> PARTNER_REMINDER_CYCLE = ProcessVariable.text("partnerReminderCycle");
 
@@ -109,15 +109,6 @@ public final class EndorsementProcess {
     public static final ProcessVariable<String> OBJECTION_REASON =
             ProcessVariable.text("objectionReason").labelled("reason of the objection");
 
-    /** @deprecated the calling processes' code still reads the output by name: use {@link #ENDORSEMENT_DECISION}. */
-    @Deprecated(forRemoval = true)
-    public static final String DECISION = ENDORSEMENT_DECISION.name();
-    /** @deprecated use {@link #ENDORSEMENT_DECISION_DATE}. */
-    @Deprecated(forRemoval = true)
-    public static final String DECISION_DATE = ENDORSEMENT_DECISION_DATE.name();
-    /** @deprecated use {@link #ENDORSEMENT_DECISION_TEXT}. */
-    @Deprecated(forRemoval = true)
-    public static final String DECISION_TEXT = ENDORSEMENT_DECISION_TEXT.name();
 
     private EndorsementProcess() {
     }

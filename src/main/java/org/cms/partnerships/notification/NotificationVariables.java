@@ -26,6 +26,8 @@ public final class NotificationVariables {
      * agreement processes' own descriptor (AgreementVariables) should point here, or this there.
      */
     public static final ProcessVariable<String> PARTNER_ACRONYM = ProcessVariable.text("partnerAcronym").labelled("partner");
+    /** The partner's name, copied at start like the acronym; the register stays the source. */
+    public static final ProcessVariable<String> PARTNER_NAME = ProcessVariable.text("partnerName").labelled("partner's name");
     /** The CMS Family secretariat consulted on a draft agreement (set by the agreement process). */
     public static final ProcessVariable<String> CONSULTED_SECRETARIAT =
             ProcessVariable.text("consultedSecretariat").labelled("consulted secretariat");

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.cms.partnerships.common.InvalidInputException;
 import org.cms.partnerships.common.NotFoundException;
 import org.cms.partnerships.common.RegisterClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -83,22 +84,88 @@ public class AgreementService {
     @Transactional
     public Agreement changeStatus(String reference, AgreementStatus to, String by, String reason, Instant at) {
         Agreement current = get(reference);
-        if (!current.status().canChangeTo(to)) {
-            throw new IllegalStateException("Agreement %s cannot move from %s to %s"
-                    .formatted(reference, current.status(), to));
-        }
+        current.status().checkCanChangeTo(to, reference);
         // Only an agreement that still binds both sides has an annual review ahead of it.
         jdbc.sql("""
                 UPDATE agreement SET status = :status, updated_at = :at,
                        next_review_on = CASE WHEN :effective THEN next_review_on ELSE NULL END
                 WHERE id = :id""")
                 .param("status", to.name()).param("at", Timestamp.from(at))
-                .param("effective", AgreementStatus.EFFECTIVE.contains(to)).param("id", current.id()).update();
+                .param("effective", to.isBinding()).param("id", current.id()).update();
         insertHistory(current.id(), current.status(), to, at, by, reason);
         return get(reference);
     }
 
-    /** Records the signature; the status move to IN_FORCE is a separate, explicit step. */
+    /**
+     * What the Executive Secretary records at signature. {@code inForceFrom} null: in force from the
+     * signature; {@code expiresOn} null: the end of the term proposed.
+     */
+    public record Signature(LocalDate signedOn, LocalDate inForceFrom, String place, String signatoryCms,
+                            String signatoryPartner, LocalDate expiresOn) {
+
+        LocalDate effectiveFrom() {
+            return inForceFrom != null ? inForceFrom : signedOn;
+        }
+    }
+
+    /**
+     * Why this signature cannot be recorded (empty when it can): not in the future, not before the
+     * proposal, in force not before signed, expiring after it enters into force.
+     */
+    public List<String> signatureProblems(String reference, Signature s) {
+        Agreement agreement = get(reference);
+        List<String> problems = new ArrayList<>();
+        LocalDate today = RegisterClock.today();
+        if (s.signedOn().isAfter(today)) {
+            problems.add("The date of signature %s is in the future".formatted(s.signedOn()));
+        }
+        if (agreement.proposedOn() != null && s.signedOn().isBefore(agreement.proposedOn())) {
+            problems.add("The date of signature %s is before the proposal (%s)".formatted(s.signedOn(), agreement.proposedOn()));
+        }
+        if (s.effectiveFrom().isBefore(s.signedOn())) {
+            problems.add("It cannot enter into force (%s) before it is signed (%s)".formatted(s.effectiveFrom(), s.signedOn()));
+        }
+        LocalDate expiresOn = s.expiresOn() != null ? s.expiresOn() : agreement.expiresOn();
+        if (s.expiresOn() != null && !expiresOn.isAfter(s.effectiveFrom())) {
+            problems.add("It cannot expire (%s) before it enters into force (%s)".formatted(expiresOn, s.effectiveFrom()));
+        }
+        return problems;
+    }
+
+    /**
+     * The agreement is signed: signature recorded, {@code IN_FORCE} (from its preparation) with its
+     * first annual review on the next anniversary of the signature, and the agreement it replaces (if
+     * any) {@code SUPERSEDED}, linked both ways. Refuses (nothing written) a signature with
+     * {@link #signatureProblems problems} or a superseded agreement that is no longer in force.
+     */
+    @Transactional
+    public Agreement sign(String reference, Signature s, String supersededReference, String by) {
+        List<String> problems = new ArrayList<>(signatureProblems(reference, s));
+        Agreement older = supersededReference == null ? null : get(supersededReference);
+        if (older != null && !older.status().isActive()) {
+            problems.add("%s is %s: only an agreement in force can be superseded".formatted(older.reference(), older.status()));
+        }
+        InvalidInputException.throwIfAny(problems);
+        Agreement agreement = get(reference);
+        recordSignature(reference, s.signedOn(), s.effectiveFrom(), s.place(), s.signatoryCms(), s.signatoryPartner(),
+                firstReviewAfter(s.signedOn(), RegisterClock.today()),
+                s.expiresOn() != null ? s.expiresOn() : agreement.expiresOn());
+        changeStatus(reference, AgreementStatus.IN_FORCE, by,
+                "Signed on %s in %s by %s and %s".formatted(s.signedOn(), s.place(), s.signatoryCms(), s.signatoryPartner()));
+        if (older != null) {
+            changeStatus(older.reference(), AgreementStatus.SUPERSEDED, by, "Superseded by " + reference);
+            linkSupersession(reference, older.reference());
+        }
+        return get(reference);
+    }
+
+    /** The first anniversary of the signature after {@code today}: a review is never due on the day it is set. */
+    public static LocalDate firstReviewAfter(LocalDate signedOn, LocalDate today) {
+        LocalDate candidate = java.time.MonthDay.from(signedOn).atYear(today.getYear());
+        return candidate.isAfter(today) ? candidate : candidate.plusYears(1);
+    }
+
+    /** Records the signature only (demo data loading); a process signs with {@link #sign}. */
     @Transactional
     public Agreement recordSignature(String reference, LocalDate signedOn, LocalDate inForceFrom, String place,
                                      String signatoryCms, String signatoryPartner, LocalDate nextReviewOn,
@@ -196,8 +263,8 @@ public class AgreementService {
 
     /** Agreements still binding whose end date falls on or before {@code day}. */
     public List<Agreement> expiringBy(LocalDate day) {
-        return jdbc.sql(SELECT + " WHERE a.status IN ('IN_FORCE', 'DORMANT', 'SUSPENDED') AND a.expires_on <= :day ORDER BY a.reference")
-                .param("day", sqlDate(day)).query(AgreementService::agreement).list();
+        return jdbc.sql(SELECT + " WHERE a.status IN (:statuses) AND a.expires_on <= :day ORDER BY a.reference")
+                .param("statuses", names(AgreementStatus.EFFECTIVE)).param("day", sqlDate(day)).query(AgreementService::agreement).list();
     }
 
     /** Where the current draft is and what it says. */
@@ -208,6 +275,15 @@ public class AgreementService {
                        updated_at = :now WHERE reference = :reference""")
                 .param("url", url).param("version", version).param("summary", termsSummary)
                 .param("now", Timestamp.from(RegisterClock.now())).param("reference", reference).update();
+    }
+
+    /** The due diligence under the Code of Conduct: its summary kept as a comment, and the conditions it attaches (if any). */
+    @Transactional
+    public void recordDueDiligence(String reference, String summary, String conditions, String by) {
+        addComment(reference, "DUE_DILIGENCE", "Code of Conduct", by, summary);
+        if (conditions != null) {
+            recordConditions(reference, conditions);
+        }
     }
 
     /** Conditions attached to the partnership by due diligence (Code of Conduct). */
@@ -227,7 +303,7 @@ public class AgreementService {
     /** An agreement of this partner and instrument still on its way to signature, if any. */
     public Optional<Agreement> openProposal(String partnerAcronym, InstrumentType instrumentType) {
         return search(new AgreementFilter(null, null, instrumentType, partnerAcronym, null)).stream()
-                .filter(a -> AgreementStatus.IN_PREPARATION.contains(a.status()))
+                .filter(a -> a.status().inPreparation())
                 .findFirst();
     }
 
@@ -243,8 +319,8 @@ public class AgreementService {
 
     /** Agreements still binding whose annual review date has come (on or before {@code day}). */
     public List<Agreement> reviewsDueBy(LocalDate day) {
-        return jdbc.sql(SELECT + " WHERE a.status IN ('IN_FORCE', 'DORMANT') AND a.next_review_on <= :day ORDER BY a.reference")
-                .param("day", sqlDate(day)).query(AgreementService::agreement).list();
+        return jdbc.sql(SELECT + " WHERE a.status IN (:statuses) AND a.next_review_on <= :day ORDER BY a.reference")
+                .param("statuses", names(AgreementStatus.ACTIVE)).param("day", sqlDate(day)).query(AgreementService::agreement).list();
     }
 
     public Optional<Agreement> find(String reference) {
@@ -317,6 +393,10 @@ public class AgreementService {
                 .param("by", by)
                 .param("reason", reason)
                 .update();
+    }
+
+    private static List<String> names(java.util.Set<AgreementStatus> statuses) {
+        return statuses.stream().map(Enum::name).toList();
     }
 
     static Date sqlDate(LocalDate date) {

@@ -103,7 +103,7 @@ public class ImplementationReport {
         // The template's model (not process variables).
         Map<String, Object> model = new java.util.HashMap<>();
         model.put("plan", workPlans.get(planReference));
-        model.put("themes", workPlans.themes(planReference));
+        model.put("planThemes", workPlans.themes(planReference));
         model.put("rows", rows);
         model.put("unfinished", rows.stream().filter(r -> !r.status().isFinished()).toList());
         model.put("today", RegisterClock.today());

@@ -54,7 +54,7 @@ public final class WorkPlanProcess {
     // Shared with other processes, declared once elsewhere: the agreement's reference
     // (AgreementVariables.REFERENCE) and the partner's acronym (NotificationVariables.PARTNER_ACRONYM).
     public static final ProcessVariable<String> REFERENCE = ProcessVariable.text("workPlanReference").labelled("reference of the plan");
-    public static final ProcessVariable<String> PARTNER_NAME = ProcessVariable.text("partnerName");
+    public static final ProcessVariable<String> PARTNER_NAME = org.cms.partnerships.notification.NotificationVariables.PARTNER_NAME;
     public static final ProcessVariable<String> PLAN_TITLE = ProcessVariable.text("workPlanTitle").labelled("title");
     public static final ProcessVariable<Integer> FIRST_YEAR = ProcessVariable.integer("periodStartYear").labelled("first year of the period");
     public static final ProcessVariable<Integer> LAST_YEAR = ProcessVariable.integer("periodEndYear").labelled("last year of the period");
@@ -102,13 +102,9 @@ public final class WorkPlanProcess {
     // ------------------------------------------------------------------ for callers outside this package
     // Names kept for code that still builds start maps by hand (PostgresIntegrationTest,
     // AgreementsInForceProcessTest): derived from the descriptors; use the descriptors instead.
-    /** @deprecated use {@link #REFERENCE} */ @Deprecated public static final String WORK_PLAN_REFERENCE = REFERENCE.name();
     /** @deprecated use {@link AgreementVariables#REFERENCE} */ @Deprecated public static final String AGREEMENT_REFERENCE = AgreementVariables.REFERENCE.name();
-    /** @deprecated use {@link #PLAN_TITLE} */ @Deprecated public static final String TITLE = PLAN_TITLE.name();
     /** @deprecated use {@link #FIRST_YEAR} */ @Deprecated public static final String PERIOD_START = FIRST_YEAR.name();
-    /** @deprecated use {@link #LAST_YEAR} */ @Deprecated public static final String PERIOD_END = LAST_YEAR.name();
     /** @deprecated use {@link #THEME_LINES} */ @Deprecated public static final String THEMES = THEME_LINES.name();
-    /** @deprecated use {@link #ACTIVITY_LINES} */ @Deprecated public static final String ACTIVITIES_TO_ADD = ACTIVITY_LINES.name();
     /** @deprecated use {@link #COMMENT_DEADLINE} */ @Deprecated public static final String COMMENT_DEADLINE_DATE = COMMENT_DEADLINE.name();
 
     private WorkPlanProcess() {

@@ -6,6 +6,7 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
+import org.cms.partnerships.engine.variables.ProcessValues;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
@@ -70,7 +71,7 @@ class AgreementRouteTest {
     }
 
     private static DmnDecisionTableResult evaluate(PartnerCategory category, InstrumentType instrument, boolean supersedes) {
-        return dmn.evaluateDecisionTable(route, Map.of("partnerCategory", category.name(),
-                "instrumentType", instrument.name(), "supersedes", supersedes));
+        return dmn.evaluateDecisionTable(route, ProcessValues.of(AgreementProcess.PARTNER_CATEGORY, category)
+                .and(AgreementProcess.INSTRUMENT_TYPE, instrument).and(AgreementProcess.SUPERSEDES_FLAG, supersedes).asMap());
     }
 }

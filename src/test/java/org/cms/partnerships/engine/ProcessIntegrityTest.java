@@ -16,6 +16,8 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.cms.partnerships.agreement.AgreementLifecycle;
+import org.cms.partnerships.agreement.AgreementVariables;
+import org.cms.partnerships.register.InstrumentType;
 import org.cms.partnerships.common.ConflictException;
 import org.cms.partnerships.common.InvalidInputException;
 import org.cms.partnerships.common.RegisterClock;
@@ -55,7 +57,8 @@ class ProcessIntegrityTest {
         List<?> historyOfA = agreements.history(a);
 
         InvalidInputException refusal = driver.refusal(() -> driver.complete("oliver", Groups.PARTNERSHIP_OFFICERS, draftOfB,
-                Map.of("agreementReference", a, DRAFT_ACTION, "WITHDRAW", WITHDRAWAL_REASON, "Redirected withdrawal attempt")));
+                Map.of(AgreementVariables.REFERENCE.name(), a, DRAFT_ACTION.name(), DraftAction.WITHDRAWN.name(),
+                        WITHDRAWAL_REASON.name(), "Redirected withdrawal attempt")));
 
         assertThat(refusal).hasMessage("agreementReference is set when the process starts and cannot be changed (it is %s)", b);
 
@@ -72,7 +75,7 @@ class ProcessIntegrityTest {
 
         ResponseEntity<JsonNode> answer = rest.withBasicAuth("oliver", "oliver").postForEntity(
                 "/engine-rest/task/{id}/complete", json("""
-                        {"variables": {"supersedesReference": {"value": "CMS-CITES-2002", "type": "String"}}}"""),
+                        {"variables": {"%s": {"value": "CMS-CITES-2002", "type": "String"}}}""".formatted(SUPERSEDES.name())),
                 JsonNode.class, draft.getId());
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -108,19 +111,19 @@ class ProcessIntegrityTest {
         CamundaProperties properties = model.newInstance(CamundaProperties.class);
         CamundaProperty exclusiveKey = model.newInstance(CamundaProperty.class);
         exclusiveKey.setCamundaName(ProcessIntegrityPlugin.EXCLUSIVE_KEY_PROPERTY);
-        exclusiveKey.setCamundaValue("${agreementReference}");
+        exclusiveKey.setCamundaValue("${" + AgreementVariables.REFERENCE.name() + "}");
         properties.getCamundaProperties().add(exclusiveKey);
         model.<Process>getModelElementById("integrity-review-probe").builder().addExtensionElement(properties);
         deploy(model);
         engine.getRuntimeService().startProcessInstanceByKey("integrity-review-probe", "CMS-WCS-2007/review/2026-01-01",
-                Map.of("agreementReference", "CMS-WCS-2007"));
+                Map.of(AgreementVariables.REFERENCE.name(), "CMS-WCS-2007"));
 
         assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("integrity-review-probe",
-                "CMS-WCS-2007/review/2026-02-01", Map.of("agreementReference", "CMS-WCS-2007")))
+                "CMS-WCS-2007/review/2026-02-01", Map.of(AgreementVariables.REFERENCE.name(), "CMS-WCS-2007")))
                 .isInstanceOf(ConflictException.class)
                 .hasMessage("Review probe: one is already under way for CMS-WCS-2007");
         engine.getRuntimeService().startProcessInstanceByKey("integrity-review-probe", "CMS-BLI-2001/review/2026-02-01",
-                Map.of("agreementReference", "CMS-BLI-2001"));
+                Map.of(AgreementVariables.REFERENCE.name(), "CMS-BLI-2001"));
     }
 
     private void deploy(BpmnModelInstance model) {
@@ -128,10 +131,10 @@ class ProcessIntegrityTest {
     }
 
     private String propose(String partner, String title) {
-        ProcessInstance started = driver.as("oliver", List.of(Groups.PARTNERSHIP_OFFICERS), () -> lifecycle.propose(Map.of(
-                PARTNER_CHOICE, "EXISTING", PARTNER_ACRONYM, partner, INSTRUMENT_TYPE, "LETTER_OF_COOPERATION",
-                TITLE, title, TERM_START, RegisterClock.today().toString())));
-        return driver.businessKey(started);
+        return driver.as("oliver", List.of(Groups.PARTNERSHIP_OFFICERS), () -> lifecycle.propose(Map.of(
+                PARTNER_CHOICE.name(), PartnerChoice.EXISTING.name(), AgreementVariables.ACRONYM.name(), partner,
+                INSTRUMENT_TYPE.name(), InstrumentType.LETTER_OF_COOPERATION.name(), AgreementVariables.TITLE.name(), title,
+                TERM_START.name(), RegisterClock.today().toString())));
     }
 
     private ProcessInstance instance(String reference) {

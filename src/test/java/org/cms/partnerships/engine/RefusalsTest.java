@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
 import org.cms.partnerships.agreement.AgreementLifecycle;
 import org.cms.partnerships.agreement.AgreementProcess;
+import org.cms.partnerships.agreement.AgreementVariables;
+import org.cms.partnerships.engine.variables.ProcessValues;
+import org.cms.partnerships.register.InstrumentType;
 import org.cms.partnerships.common.RegisterClock;
 import org.cms.partnerships.security.Groups;
 import org.cms.partnerships.support.CmsIntegrationTest;
@@ -31,7 +33,7 @@ class RefusalsTest {
 
     /** The draft form without its required fields: the drafting check's refusal. */
     static final String EMPTY_DRAFT = """
-            {"variables": {"draftAction": {"value": "SUBMIT", "type": "String"}}}""";
+            {"variables": {"%s": {"value": "SUBMITTED", "type": "String"}}}""".formatted(AgreementProcess.DRAFT_ACTION.name());
 
     @Autowired TestRestTemplate rest;
     @Autowired AgreementLifecycle lifecycle;
@@ -59,8 +61,9 @@ class RefusalsTest {
     void aRefusedStartFormAnswers400WithEveryProblemThroughTasklistsApi() {
         ResponseEntity<JsonNode> answer = WebappSession.login(rest, "oliver", "tasklist").postToEngine(
                 "engine/default/process-definition/key/%s/submit-form".formatted(AgreementProcess.KEY), """
-                        {"variables": {"partnerChoice": {"value": "EXISTING", "type": "String"},
-                                       "partnerAcronym": {"value": "NOBODY", "type": "String"}}}""");
+                        {"variables": {"%s": {"value": "EXISTING", "type": "String"},
+                                       "%s": {"value": "NOBODY", "type": "String"}}}"""
+                        .formatted(AgreementProcess.PARTNER_CHOICE.name(), AgreementVariables.ACRONYM.name()));
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.getBody().path("message").asText())
@@ -70,10 +73,11 @@ class RefusalsTest {
     }
 
     private Task draftTaskOfANewProposal(String partner, String title) {
-        String reference = driver.businessKey(driver.as("oliver", List.of(Groups.PARTNERSHIP_OFFICERS),
-                () -> lifecycle.propose(Map.of("partnerChoice", "EXISTING", "partnerAcronym", partner,
-                        "instrumentType", "LETTER_OF_COOPERATION", "agreementTitle", title,
-                        "proposedTermStart", RegisterClock.today().toString()))));
+        String reference = driver.as("oliver", List.of(Groups.PARTNERSHIP_OFFICERS), () -> lifecycle.propose(
+                ProcessValues.of(AgreementProcess.PARTNER_CHOICE, AgreementProcess.PartnerChoice.EXISTING)
+                        .and(AgreementVariables.ACRONYM, partner)
+                        .and(AgreementProcess.INSTRUMENT_TYPE, InstrumentType.LETTER_OF_COOPERATION)
+                        .and(AgreementVariables.TITLE, title).and(AgreementProcess.TERM_START, RegisterClock.today()).asMap()));
         return driver.task(driver.instance(AgreementProcess.KEY, reference), AgreementProcess.TASK_DRAFT);
     }
 

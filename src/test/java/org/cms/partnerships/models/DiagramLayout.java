@@ -167,7 +167,7 @@ final class DiagramLayout {
     record Point(double x, double y) {}
 
     /** One external label: its element, the text and where it is drawn. */
-    private record Label(BaseElement element, String text, Rect bounds) {}
+    private record Label(BaseElement element, String text, Rect bounds, String plane) {}
 
     /** One model's diagram. */
     private static final class Diagram {
@@ -176,6 +176,11 @@ final class DiagramLayout {
         private final BpmnModelInstance model;
         private final Map<String, BpmnShape> shapes = new LinkedHashMap<>();
         private final Map<String, BpmnEdge> edges = new LinkedHashMap<>();
+        /**
+         * The plane each element is drawn on: a collapsed sub-process opens on a plane of its own
+         * (a diagram of its own in Modeler), so only elements of the same plane can overlap.
+         */
+        private final Map<String, String> planes = new LinkedHashMap<>();
 
         Diagram(String file, BpmnModelInstance model) {
             this.file = file;
@@ -183,13 +188,24 @@ final class DiagramLayout {
             for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
                 if (shape.getBpmnElement() != null && shape.getBounds() != null) {
                     shapes.putIfAbsent(shape.getBpmnElement().getId(), shape);
+                    planes.putIfAbsent(shape.getBpmnElement().getId(), planeOf(shape));
                 }
             }
             for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
                 if (edge.getBpmnElement() != null) {
                     edges.putIfAbsent(edge.getBpmnElement().getId(), edge);
+                    planes.putIfAbsent(edge.getBpmnElement().getId(), planeOf(edge));
                 }
             }
+        }
+
+        private static String planeOf(ModelElementInstance drawn) {
+            ModelElementInstance parent = drawn.getParentElement();
+            return parent instanceof org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnPlane plane ? plane.getId() : "";
+        }
+
+        private boolean samePlane(String a, String b) {
+            return java.util.Objects.equals(planes.get(a), planes.get(b));
         }
 
         void check(List<String> found) {
@@ -216,23 +232,29 @@ final class DiagramLayout {
         }
 
         private void size(List<String> found) {
-            double minX = Double.POSITIVE_INFINITY;
-            double minY = Double.POSITIVE_INFINITY;
-            double maxX = Double.NEGATIVE_INFINITY;
-            double maxY = Double.NEGATIVE_INFINITY;
-            List<Rect> drawn = new ArrayList<>();
+            Map<String, List<Rect>> byPlane = new LinkedHashMap<>();
             for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
+                List<Rect> drawn = byPlane.computeIfAbsent(planeOf(shape), p -> new ArrayList<>());
                 if (shape.getBounds() != null) {
                     drawn.add(Rect.of(shape.getBounds()));
                 }
                 labelBounds(shape.getBpmnLabel()).ifPresent(drawn::add);
             }
             for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
+                List<Rect> drawn = byPlane.computeIfAbsent(planeOf(edge), p -> new ArrayList<>());
                 for (Point p : waypoints(edge)) {
                     drawn.add(new Rect(p.x(), p.y(), 0, 0));
                 }
                 labelBounds(edge.getBpmnLabel()).ifPresent(drawn::add);
             }
+            byPlane.values().forEach(drawn -> size(drawn, found));
+        }
+
+        private void size(List<Rect> drawn, List<String> found) {
+            double minX = Double.POSITIVE_INFINITY;
+            double minY = Double.POSITIVE_INFINITY;
+            double maxX = Double.NEGATIVE_INFINITY;
+            double maxY = Double.NEGATIVE_INFINITY;
             for (Rect r : drawn) {
                 minX = Math.min(minX, r.x());
                 minY = Math.min(minY, r.y());
@@ -268,7 +290,7 @@ final class DiagramLayout {
                     found.add(file + ": label of " + element.getId() + " " + quote(element.getName())
                             + " has no position (no BPMNLabel bounds)");
                 } else {
-                    labels.add(new Label(element, element.getName(), bounds.get()));
+                    labels.add(new Label(element, element.getName(), bounds.get(), planes.get(element.getId())));
                 }
             }
             labels.sort(java.util.Comparator.comparing(label -> label.element().getId()));
@@ -280,6 +302,9 @@ final class DiagramLayout {
                 for (int j = i + 1; j < labels.size(); j++) {
                     Label a = labels.get(i);
                     Label b = labels.get(j);
+                    if (!java.util.Objects.equals(a.plane(), b.plane())) {
+                        continue;
+                    }
                     if (a.bounds().shrink(LABEL_TOLERANCE).overlaps(b.bounds())) {
                         found.add(file + ": label of " + describe(a) + " overlaps label of " + describe(b));
                     }
@@ -292,7 +317,8 @@ final class DiagramLayout {
                 Rect bounds = label.bounds().shrink(LABEL_TOLERANCE);
                 for (BpmnShape shape : shapes.values()) {
                     BaseElement element = shape.getBpmnElement();
-                    if (element == label.element() || !(element instanceof FlowNode || isContainer(shape))) {
+                    if (element == label.element() || !(element instanceof FlowNode || isContainer(shape))
+                            || !java.util.Objects.equals(label.plane(), planeOf(shape))) {
                         continue;
                     }
                     Rect box = Rect.of(shape.getBounds());
@@ -310,7 +336,8 @@ final class DiagramLayout {
             for (Label label : labels) {
                 Rect bounds = label.bounds().shrink(LABEL_TOLERANCE);
                 for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
-                    if (flow == label.element() || !edges.containsKey(flow.getId())) {
+                    if (flow == label.element() || !edges.containsKey(flow.getId())
+                            || !java.util.Objects.equals(label.plane(), planes.get(flow.getId()))) {
                         continue;
                     }
                     List<Point> points = waypoints(edges.get(flow.getId()));
@@ -339,7 +366,7 @@ final class DiagramLayout {
                 for (BpmnShape shape : shapes.values()) {
                     BaseElement element = shape.getBpmnElement();
                     if (!(element instanceof FlowNode) || element == source || element == target
-                            || containers.contains(element)) {
+                            || containers.contains(element) || !samePlane(flow.getId(), element.getId())) {
                         continue;
                     }
                     Rect box = Rect.of(shape.getBounds()).shrink(SHAPE_TOLERANCE);

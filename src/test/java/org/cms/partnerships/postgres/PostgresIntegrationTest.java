@@ -10,6 +10,8 @@ import java.sql.Statement;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.cms.partnerships.engine.variables.ProcessValues;
+import org.cms.partnerships.agreement.AgreementVariables;
 import org.cms.partnerships.CmsPartnershipsApplication;
 import org.cms.partnerships.agreement.suspension.SuspensionProcess;
 import org.cms.partnerships.register.AgreementService;
@@ -58,23 +60,26 @@ class PostgresIntegrationTest {
             assertThat(agreements.count()).isEqualTo(37);
             assertThat(agreements.get("CMS-NOAA-2013").supersedes()).isEqualTo("CMS-NOAA-2008");
 
-            ProcessInstance instance = app.getBean(SuspensionProcess.class)
-                    .request("CMS-GNF", "PARTNER_REVIEW", "Global Nature Fund reviews its partnerships");
+            String suspension = app.getBean(SuspensionProcess.class)
+                    .requestSuspension("CMS-GNF", "PARTNER_REVIEW", "Global Nature Fund reviews its partnerships");
             ProcessEngine engine = app.getBean(ProcessEngine.class);
+            ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
+                    .processDefinitionKey(SuspensionProcess.KEY).processInstanceBusinessKey(suspension).singleResult();
             var task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
-            engine.getTaskService().complete(task.getId(), java.util.Map.of(
-                    SuspensionProcess.DECISION, "SUSPEND", SuspensionProcess.DECISION_COMMENT, "Until the review ends"));
+            engine.getTaskService().complete(task.getId(), ProcessValues.of(
+                    SuspensionProcess.EXECUTIVE_DECISION, SuspensionProcess.Decision.SUSPEND)
+                    .and(SuspensionProcess.EXECUTIVE_COMMENT, "Until the review ends").asMap());
             assertThat(agreements.get("CMS-GNF").status()).isEqualTo(AgreementStatus.SUSPENDED);
             instanceId = instance.getId();
 
             // The real 2012-2014 plan: its activity list in a process variable, V5's comments table.
             ProcessInstance plan = engine.getRuntimeService().startProcessInstanceByKey(WorkPlanProcess.KEY,
-                    java.util.Map.of(WorkPlanProcess.WORK_PLAN_REFERENCE, "JWP-CMS-CITES-2012-2014"));
+                    ProcessValues.of(WorkPlanProcess.REFERENCE, "JWP-CMS-CITES-2012-2014").asMap());
             var draft = engine.getTaskService().createTaskQuery().processInstanceId(plan.getId()).singleResult();
-            engine.getTaskService().complete(draft.getId(), java.util.Map.of(
-                    WorkPlanProcess.ACTIVITIES_TO_ADD, "D5 | 2013 | Joint side event at CITES CoP16 | no | Joint\n"
-                            + "D3 | 2013 | Share experience about InforMEA at a joint webinar | no\nD2 | remove",
-                    WorkPlanProcess.COMMENT_DEADLINE_DATE, java.time.LocalDate.now().plusDays(30).toString()));
+            engine.getTaskService().complete(draft.getId(), ProcessValues.of(
+                    WorkPlanProcess.ACTIVITY_LINES, "D5 | 2013 | Joint side event at CITES CoP16 | no | Joint\n"
+                            + "D3 | 2013 | Share experience about InforMEA at a joint webinar | no\nD2 | remove")
+                    .and(WorkPlanProcess.COMMENT_DEADLINE, java.time.LocalDate.now().plusDays(30)).asMap());
             WorkPlanService workPlans = app.getBean(WorkPlanService.class);
             assertThat(workPlans.get("JWP-CMS-CITES-2012-2014").status()).isEqualTo(WorkPlanStatus.IN_CONSULTATION);
             assertThat(workPlans.activities("JWP-CMS-CITES-2012-2014")).hasSize(31);

@@ -41,7 +41,9 @@ class SecurityTest {
 
     @BeforeEach
     void anExecutiveSecretaryTaskIsOpen() {
-        executiveSecretaryTask = suspension.request("CMS-UNCCD-2003", "DISPUTE", "Scope disagreement under review");
+        String key = suspension.requestSuspension("CMS-UNCCD-2003", "DISPUTE", "Scope disagreement under review");
+        executiveSecretaryTask = runtime.createProcessInstanceQuery().processDefinitionKey(SuspensionProcess.KEY)
+                .processInstanceBusinessKey(key).singleResult();
     }
 
     @AfterEach

@@ -1,6 +1,7 @@
 package org.cms.partnerships.workplan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cms.partnerships.support.ProcessDriver.values;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.cms.partnerships.workplan.WorkPlanProcess.*;
 
@@ -90,16 +91,16 @@ class JointWorkPlanProcessTest {
         // Text longer than the engine keeps is refused with a clear message, not a database error.
         String tooLong = "D9 | 2013 | A very long list of activities typed into the form | no\n".repeat(70);
         InvalidInputException tooLongRefusal = driver.refusal(() -> complete(plan, TASK_DRAFT,
-                form(ACTIVITY_LINES, tooLong, COMMENT_DEADLINE, today.plusDays(30))));
+                values(ACTIVITY_LINES, tooLong, COMMENT_DEADLINE, today.plusDays(30))));
         assertThat(tooLongRefusal).hasMessageContaining("'activitiesToAdd' is %d characters long; at most 4000 fit".formatted(tooLong.length()))
                 .hasMessageContaining("import the activities as a CSV or JSON file");
         assertThat(plan).isWaitingAt(TASK_DRAFT);
         // A deadline already passed is refused.
-        assertThat(driver.refusal(() -> complete(plan, TASK_DRAFT, form(COMMENT_DEADLINE, today))))
+        assertThat(driver.refusal(() -> complete(plan, TASK_DRAFT, values(COMMENT_DEADLINE, today))))
                 .hasMessageContaining("The deadline for comments %s is not in the future".formatted(today));
 
         // Consultation: sent to the CITES focal point, two rounds of comments, then the deadline.
-        complete(plan, TASK_DRAFT, form(COMMENT_DEADLINE, today.plusDays(30)));
+        complete(plan, TASK_DRAFT, values(COMMENT_DEADLINE, today.plusDays(30)));
         assertThat(workPlans.get(CITES_2012).status()).isEqualTo(WorkPlanStatus.IN_CONSULTATION);
         assertThat(lastChange(CITES_2012)).satisfies(change -> {
             assertThat(change.fromStatus()).isEqualTo(WorkPlanStatus.DRAFT);
@@ -109,10 +110,10 @@ class JointWorkPlanProcessTest {
         driver.run(plan, SEND_TO_PARTNER);
         assertThat(driver.mails(CITES_2012, "work-plan-consultation")).singleElement()
                 .satisfies(n -> assertThat(n.recipientEmail()).isEqualTo("jean-marc.perrin@cites.example.org"));
-        complete(plan, TASK_PARTNER_COMMENTS, form(PARTNER_COMMENTS, "Add the trilateral meetings with FAO on sharks (B8)."));
-        complete(plan, TASK_PARTNER_COMMENTS, form(PARTNER_COMMENTS, "Link the saiga work to the Medium-Term International Work Programme."));
+        complete(plan, TASK_PARTNER_COMMENTS, values(PARTNER_COMMENTS, "Add the trilateral meetings with FAO on sharks (B8)."));
+        complete(plan, TASK_PARTNER_COMMENTS, values(PARTNER_COMMENTS, "Link the saiga work to the Medium-Term International Work Programme."));
         assertThat(plan).isWaitingAt(TASK_PARTNER_COMMENTS);
-        assertThat(driver.refusal(() -> complete(plan, TASK_PARTNER_COMMENTS, form(PARTNER_COMMENTS, ""))))
+        assertThat(driver.refusal(() -> complete(plan, TASK_PARTNER_COMMENTS, values(PARTNER_COMMENTS, ""))))
                 .hasMessageContaining("The partner's comments is required");
         driver.run(plan, COMMENT_DEADLINE_PASSED);
         assertThat(plan).isWaitingAt(TASK_REVISE);
@@ -120,10 +121,10 @@ class JointWorkPlanProcessTest {
                 .extracting(WorkPlanService.Comment::text).hasSize(2).first().asString().contains("FAO");
         // The revision adds, changes and removes activities in one go, or nothing if a line is wrong.
         int before = workPlans.activities(CITES_2012).size();
-        assertThat(driver.refusal(() -> complete(plan, TASK_REVISE, form(ACTIVITY_LINES, "D5 | 2013 | A side event at CoP16 | no\nD9 | remove"))))
+        assertThat(driver.refusal(() -> complete(plan, TASK_REVISE, values(ACTIVITY_LINES, "D5 | 2013 | A side event at CoP16 | no\nD9 | remove"))))
                 .hasMessageContaining("Line 2: there is no activity D9 to remove");
         assertThat(workPlans.activities(CITES_2012)).hasSize(before);
-        complete(plan, TASK_REVISE, form(ACTIVITY_LINES, """
+        complete(plan, TASK_REVISE, values(ACTIVITY_LINES, """
                 D5 | 2013 | Joint side event on migratory species listed in both Conventions at CITES CoP16 | no | Joint
                 B8 | 2013-2014 | Trilateral meetings with FAO on the sharks Conservation Management Plan (subject to external funding) | yes | CMS
                 B15 | remove"""));
@@ -149,10 +150,10 @@ class JointWorkPlanProcessTest {
         assertThat(driver.task(plan, TASK_CARRY_OVER)).hasCandidateGroup(Groups.PARTNERSHIP_OFFICERS);
         assertThat(variable(plan, UNFINISHED_ACTIVITIES))
                 .contains("A4 (NOT_STARTED)", "B3 (NOT_STARTED)", "D1 (IN_PROGRESS)").doesNotContain("A2 (");
-        assertThat(driver.refusal(() -> complete(plan, TASK_CARRY_OVER, form(DROP_LINES, "A2 | finished anyway\nB3 | no"))))
+        assertThat(driver.refusal(() -> complete(plan, TASK_CARRY_OVER, values(DROP_LINES, "A2 | finished anyway\nB3 | no"))))
                 .hasMessageContaining("A2 is not an unfinished activity of " + CITES_2008)
                 .hasMessageContaining("Give the reason for dropping B3");
-        complete(plan, TASK_CARRY_OVER, form(DROP_LINES, "B3 | Indicators now sought through the 2020 targets work of the CSAB"));
+        complete(plan, TASK_CARRY_OVER, values(DROP_LINES, "B3 | Indicators now sought through the 2020 targets work of the CSAB"));
         assertThat(plan).hasPassed(CARRY_OVER);
         assertThat(workPlans.get(CITES_2008).status()).isEqualTo(WorkPlanStatus.CLOSED);
         assertThat(lastChange(CITES_2008).reason()).isEqualTo("Succeeded by %s; unfinished activities carried over".formatted(CITES_2012));
@@ -172,15 +173,15 @@ class JointWorkPlanProcessTest {
         assertThat(workPlans.activity(CITES_2012, "B1").status()).isEqualTo(ActivityStatus.AWAITING_FUNDING);
         assertThat(plan).isWaitingAt(TASK_PROGRESS);
         assertThat(variable(plan, ACTIVITIES_TEXT)).contains("A1-2008 (", "B1 (2012-2014, AWAITING_FUNDING, funding NOT_SECURED)");
-        assertThat(driver.refusal(() -> complete(plan, TASK_PROGRESS, form(ACTIVITY_CODE, "B1", ACTIVITY_STATUS, ActivityStatus.IN_PROGRESS))))
+        assertThat(driver.refusal(() -> complete(plan, TASK_PROGRESS, values(ACTIVITY_CODE, "B1", ACTIVITY_STATUS, ActivityStatus.IN_PROGRESS))))
                 .hasMessageContaining("B1 waits for external funding");
-        complete(plan, TASK_PROGRESS, form(ACTIVITY_CODE, "B1", FUNDING_SECURED, true,
+        complete(plan, TASK_PROGRESS, values(ACTIVITY_CODE, "B1", FUNDING_SECURED, true,
                 PROGRESS_TEXT, "Funding from the European Commission for the third joint meeting in West Africa."));
         assertThat(workPlans.activity(CITES_2012, "B1")).satisfies(b1 -> {
             assertThat(b1.fundingStatus()).isEqualTo(FundingStatus.SECURED);
             assertThat(b1.status()).isEqualTo(ActivityStatus.NOT_STARTED);
         });
-        complete(plan, TASK_PROGRESS, form(ACTIVITY_CODE, "A1", ACTIVITY_STATUS, ActivityStatus.COMPLETED,
+        complete(plan, TASK_PROGRESS, values(ACTIVITY_CODE, "A1", ACTIVITY_STATUS, ActivityStatus.COMPLETED,
                 PROGRESS_TEXT, "Concordance list updated after CITES CoP16 and circulated to both Scientific Councils."));
         assertThat(plan).isWaitingAt(TASK_PROGRESS);
         assertThat(variable(plan, ACTIVITIES_TEXT)).contains("A1 (2012, COMPLETED)");
@@ -191,7 +192,7 @@ class JointWorkPlanProcessTest {
         fireJustAfterDue(plan, MEETING_DUE);
         assertThat(plan).isWaitingAt(TASK_PROGRESS, TASK_MEETING);
         assertThat(driver.task(plan, TASK_MEETING)).hasCandidateGroup(Groups.PARTNERSHIP_OFFICERS);
-        complete(plan, TASK_MEETING, form(MEETING_SUMMARY, "Annual coordination meeting in Geneva: B1 funded, A1 done."));
+        complete(plan, TASK_MEETING, values(MEETING_SUMMARY, "Annual coordination meeting in Geneva: B1 funded, A1 done."));
         driver.run(plan, SEND_PROGRESS_REPORT);
         List<Notification> reports = driver.mails(CITES_2012, "work-plan-progress");
         assertThat(reports).isNotEmpty().allSatisfy(n -> assertThat(n.body()).contains("1 completed", "B1 funded"));
@@ -200,9 +201,9 @@ class JointWorkPlanProcessTest {
         driver.fireWhenDue(plan, EXTENSION_DUE);
         assertThat(plan).isWaitingAt(TASK_EXTENSION);
         assertThat(driver.refusal(() -> complete(plan, TASK_EXTENSION,
-                form(EXTENSION_DECISION, ExtensionDecision.EXTEND, NEW_END_YEAR, 2013, EXTENSION_REASON, ""))))
+                values(EXTENSION_DECISION, ExtensionDecision.EXTEND, NEW_END_YEAR, 2013, EXTENSION_REASON, ""))))
                 .hasMessageContaining("The new last year 2013 must be after 2014");
-        complete(plan, TASK_EXTENSION, form(EXTENSION_DECISION, ExtensionDecision.CLOSE));
+        complete(plan, TASK_EXTENSION, values(EXTENSION_DECISION, ExtensionDecision.CLOSE));
         assertThat(plan).hasPassed(END_CLOSED).hasNotPassed(EXTENSION_ENDORSEMENT).isEnded();
         assertThat(workPlans.get(CITES_2012).status()).isEqualTo(WorkPlanStatus.CLOSED);
         assertThat(statuses(CITES_2012)).containsExactly(WorkPlanStatus.DRAFT, WorkPlanStatus.IN_CONSULTATION,
@@ -225,8 +226,8 @@ class JointWorkPlanProcessTest {
         ProcessInstance plan = proposeAndConsult("JWP-WAZA-2031-2033", 2031, 2033);
         endorsements.decideAtMeeting(endorsements.calledBy(plan, "CMS_STANDING_COMMITTEE"), 45, "UNEP/CMS/StC45/Doc.9", "ENDORSED");
         assertThat(plan).isWaitingAt(PARTNER_ENDORSEMENT);
-        Map<String, Object> refused = new HashMap<>(Map.of(EndorsementProcess.DECISION, "NOT_ENDORSED",
-                EndorsementProcess.DECISION_DATE, today.toString(), EndorsementProcess.DECISION_TEXT, "WAZA Council asks for a smaller plan"));
+        Map<String, Object> refused = values(EndorsementProcess.ENDORSEMENT_DECISION, "NOT_ENDORSED",
+                EndorsementProcess.ENDORSEMENT_DECISION_DATE, today, EndorsementProcess.ENDORSEMENT_DECISION_TEXT, "WAZA Council asks for a smaller plan");
         BpmnAwareComplete.task(engine, endorsements.calledBy(plan, "PARTNER_BODY"), refused);
         assertThat(plan).hasPassed(END_NOT_ADOPTED).hasNotPassed(IMPLEMENTATION, TASK_CARRY_OVER).isEnded();
         assertThat(workPlans.get("JWP-WAZA-2031-2033").status()).isEqualTo(WorkPlanStatus.NOT_ADOPTED);
@@ -246,7 +247,7 @@ class JointWorkPlanProcessTest {
 
         for (int year = 1; year <= 2; year++) {
             fireJustAfterDue(plan, MEETING_DUE);
-            complete(plan, TASK_MEETING, form(MEETING_SUMMARY, "Coordination meeting number " + year + " with WAZA"));
+            complete(plan, TASK_MEETING, values(MEETING_SUMMARY, "Coordination meeting number " + year + " with WAZA"));
             driver.run(plan, SEND_PROGRESS_REPORT);
             assertThat(driver.mails(reference, "work-plan-progress"))
                     .extracting(Notification::body).anySatisfy(body -> assertThat(body).contains("Coordination meeting number"));
@@ -258,7 +259,7 @@ class JointWorkPlanProcessTest {
         Job extensionDue = driver.job(plan, EXTENSION_DUE);
         assertThat(extensionDue.getDuedate()).isEqualTo(at(LocalDate.of(2029, 10, 2)));
         driver.fireWhenDue(extensionDue);
-        complete(plan, TASK_EXTENSION, form(EXTENSION_DECISION, ExtensionDecision.EXTEND, NEW_END_YEAR, 2030,
+        complete(plan, TASK_EXTENSION, values(EXTENSION_DECISION, ExtensionDecision.EXTEND, NEW_END_YEAR, 2030,
                 EXTENSION_REASON, "The Year of the Bat campaign runs on into 2030"));
         // As in seed 002 §4, where the CITES Standing Committee endorsed the extension: both bodies decide.
         assertThat(plan).isWaitingAt(EXTENSION_ENDORSEMENT, PARTNER_EXTENSION_ENDORSEMENT);
@@ -287,7 +288,7 @@ class JointWorkPlanProcessTest {
         ProcessInstance plan = proposeAndConsult(reference, 2034, 2035);
         bothBodiesEndorse(plan, "UNEP/CMS/StC44/Doc.13");
         driver.run(plan, EXTENSION_DUE);
-        complete(plan, TASK_EXTENSION, form(EXTENSION_DECISION, ExtensionDecision.EXTEND, NEW_END_YEAR, 2036,
+        complete(plan, TASK_EXTENSION, values(EXTENSION_DECISION, ExtensionDecision.EXTEND, NEW_END_YEAR, 2036,
                 EXTENSION_REASON, "More time for the bat surveys"));
         BpmnAwareComplete.task(engine, endorsements.calledBy(plan, "PARTNER_BODY"), endorsed("The WAZA Council agrees to the extension"));
         endorsements.decideAtMeeting(endorsements.calledBy(plan, "CMS_STANDING_COMMITTEE"), 50, "UNEP/CMS/StC50/Doc.4", "NOT_ENDORSED");
@@ -366,7 +367,7 @@ class JointWorkPlanProcessTest {
             assertThat(first.toStatus()).isEqualTo(WorkPlanStatus.DRAFT);
             assertThat(first.changedBy()).isEqualTo(OFFICER);
         });
-        complete(plan, TASK_DRAFT, form(ACTIVITY_LINES, """
+        complete(plan, TASK_DRAFT, values(ACTIVITY_LINES, """
                 A1 | %d | Joint zoo campaign for the Year of the Bat | no
                 B1 | %d-%d | Bat monitoring training for zoo educators, subject to external funding | yes""".formatted(start, start, end),
                 COMMENT_DEADLINE, today.plusDays(20)));
@@ -374,7 +375,7 @@ class JointWorkPlanProcessTest {
         assertThat(driver.mails(reference, "work-plan-consultation")).singleElement()
                 .satisfies(n -> assertThat(n.recipientEmail()).isEqualTo("markus.keller@waza.example.org"));
         driver.run(plan, COMMENT_DEADLINE_PASSED);
-        complete(plan, TASK_REVISE, form());
+        complete(plan, TASK_REVISE, values());
         assertThat(plan).isWaitingAt(CMS_ENDORSEMENT, PARTNER_ENDORSEMENT);
         assertThat(workPlans.comments(reference)).noneMatch(c -> c.kind().equals("CONSULTATION"));
         return plan;
@@ -396,16 +397,8 @@ class JointWorkPlanProcessTest {
         driver.complete(OFFICER, Groups.PARTNERSHIP_OFFICERS, plan, taskKey, form);
     }
 
-    /** A form's values, by descriptor: {@code form(COMMENT_DEADLINE, day, ACTIVITY_LINES, text)}. */
+    /** A form's values, by descriptor: {@code values(COMMENT_DEADLINE, day, ACTIVITY_LINES, text)}. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Map<String, Object> form(Object... variablesAndValues) {
-        Map<String, Object> form = new HashMap<>();
-        for (int i = 0; i < variablesAndValues.length; i += 2) {
-            ((ProcessVariable) variablesAndValues[i]).putIn(form, variablesAndValues[i + 1]);
-        }
-        return form;
-    }
-
     private <T> T variable(ProcessInstance plan, ProcessVariable<T> variable) {
         return variable.read(engine.getRuntimeService().getVariable(plan.getId(), variable.name()));
     }
@@ -420,8 +413,8 @@ class JointWorkPlanProcessTest {
     }
 
     private static Map<String, Object> endorsed(String text) {
-        return new HashMap<>(Map.of(EndorsementProcess.DECISION, "ENDORSED", EndorsementProcess.DECISION_DATE,
-                RegisterClock.today().toString(), EndorsementProcess.DECISION_TEXT, text));
+        return values(EndorsementProcess.ENDORSEMENT_DECISION, "ENDORSED", EndorsementProcess.ENDORSEMENT_DECISION_DATE,
+                RegisterClock.today(), EndorsementProcess.ENDORSEMENT_DECISION_TEXT, text);
     }
 
     private static Date at(LocalDate day) {

@@ -1,6 +1,8 @@
 package org.cms.partnerships.agreement.amendment;
 
 import java.time.LocalDate;
+import org.cms.partnerships.agreement.AgreementProcess;
+import org.cms.partnerships.agreement.AgreementProcess.LegalDecision;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -33,7 +35,6 @@ public class AmendmentProcess {
     public static final String END_NOT_ENDORSED = "endEvent_amendmentNotEndorsed";
 
     /** The legal officers' answer. */
-    public enum LegalDecision { APPROVED, CHANGES_REQUIRED }
 
     /** The Executive Secretary's answer. */
     public enum Decision { APPROVED, REJECTED }
@@ -47,12 +48,11 @@ public class AmendmentProcess {
             .labelled("new end of the term");
     public static final ProcessVariable<Integer> NUMBER = ProcessVariable.integer("amendmentNumber");
     public static final ProcessVariable<String> REFERENCE = ProcessVariable.text("amendmentReference");
-    public static final ProcessVariable<String> PROPOSED_BY = ProcessVariable.text("proposedBy");
+    public static final ProcessVariable<String> PROPOSED_BY = AgreementProcess.PROPOSED_BY;
     /** Input of the decision table {@code amendment-route}. */
-    public static final ProcessVariable<String> PARTNER_CATEGORY = ProcessVariable.text("partnerCategory");
-    public static final ProcessVariable<LegalDecision> LEGAL_DECISION = ProcessVariable.choice("legalDecision", LegalDecision.class)
-            .labelled("legal decision");
-    public static final ProcessVariable<String> LEGAL_COMMENTS = ProcessVariable.text("legalComments").labelled("legal comments");
+    public static final ProcessVariable<org.cms.partnerships.register.PartnerCategory> PARTNER_CATEGORY = AgreementProcess.PARTNER_CATEGORY;
+    public static final ProcessVariable<LegalDecision> LEGAL_DECISION = AgreementProcess.LEGAL_DECISION;
+    public static final ProcessVariable<String> LEGAL_COMMENTS = AgreementProcess.LEGAL_COMMENTS;
     public static final ProcessVariable<Decision> DECISION = ProcessVariable.choice("amendmentDecision", Decision.class)
             .labelled("decision");
     public static final ProcessVariable<String> DECISION_COMMENT = ProcessVariable.text("amendmentDecisionComment")

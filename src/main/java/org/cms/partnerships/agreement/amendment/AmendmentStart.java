@@ -59,7 +59,7 @@ class AmendmentStart implements ExecutionListener {
         AgreementChecks.describe(execution, a);
         NUMBER.set(execution, amendment.number());
         REFERENCE.set(execution, amendment.reference());
-        PARTNER_CATEGORY.set(execution, a.partnerCategory().name());
+        PARTNER_CATEGORY.set(execution, a.partnerCategory());
         NEW_EXPIRES_ON.set(execution, newExpiry);
     }
 }

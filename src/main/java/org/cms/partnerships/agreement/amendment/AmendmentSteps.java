@@ -2,6 +2,8 @@ package org.cms.partnerships.agreement.amendment;
 
 import static org.cms.partnerships.agreement.amendment.AmendmentProcess.*;
 
+import org.cms.partnerships.agreement.AgreementProcess.LegalDecision;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -31,7 +31,7 @@ public final class RenewalProcess {
 
     public enum Decision { RENEW, EXTEND, LAPSE }
 
-    public static final ProcessVariable<LocalDate> EXPIRES_ON = ProcessVariable.date("expiresOn").labelled("end of the term");
+    public static final ProcessVariable<LocalDate> EXPIRES_ON = org.cms.partnerships.agreement.AgreementProcess.EXPIRES_ON;
     public static final ProcessVariable<Date> SECOND_ALERT_AT = ProcessVariable.instant("secondAlertAt");
     public static final ProcessVariable<Date> THIRD_ALERT_AT = ProcessVariable.instant("thirdAlertAt");
     public static final ProcessVariable<Date> END_DATE_AT = ProcessVariable.instant("endDateAt");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.cms.partnerships.agreement.AgreementLifecycle;
 import org.cms.partnerships.agreement.AgreementProcess;
+import org.cms.partnerships.agreement.AgreementVariables;
 import org.cms.partnerships.agreement.amendment.AmendmentProcess;
 import org.cms.partnerships.register.Agreement;
 import org.cms.partnerships.register.AgreementService;
@@ -39,15 +40,15 @@ public class RenewalService {
     public String proposeRenewal(String reference) {
         Agreement old = agreements.get(reference);
         Map<String, Object> proposal = new HashMap<>();
-        proposal.put(AgreementProcess.PARTNER_CHOICE, "EXISTING");
-        proposal.put(AgreementProcess.PARTNER_ACRONYM, old.partnerAcronym());
-        proposal.put(AgreementProcess.INSTRUMENT_TYPE, old.instrumentType().name());
-        proposal.put(AgreementProcess.TITLE, "Renewal of " + old.title());
-        proposal.put(AgreementProcess.SCOPE_THEMES, old.scope());
-        proposal.put(AgreementProcess.FAMILY_INSTRUMENTS, familyInstruments(old.familyInstruments()));
-        proposal.put(AgreementProcess.TERM_START, old.expiresOn().plusDays(1).toString());
-        proposal.put(AgreementProcess.SUPERSEDES, old.reference());
-        return lifecycle.propose(proposal).getBusinessKey();
+        AgreementProcess.PARTNER_CHOICE.putIn(proposal, AgreementProcess.PartnerChoice.EXISTING);
+        AgreementVariables.ACRONYM.putIn(proposal, old.partnerAcronym());
+        AgreementProcess.INSTRUMENT_TYPE.putIn(proposal, old.instrumentType());
+        AgreementVariables.TITLE.putIn(proposal, "Renewal of " + old.title());
+        AgreementProcess.SCOPE_THEMES.putIn(proposal, old.scope());
+        AgreementProcess.FAMILY_INSTRUMENTS.putIn(proposal, familyInstruments(old.familyInstruments()));
+        AgreementProcess.TERM_START.putIn(proposal, old.expiresOn().plusDays(1));
+        AgreementProcess.SUPERSEDES.putIn(proposal, old.reference());
+        return lifecycle.propose(proposal);
     }
 
     /** @return the reference of the extension amendment */

@@ -51,7 +51,7 @@ public final class AnnualReviewProcess {
     public static final ProcessVariable<LocalDate> REVIEW_DUE_ON = ProcessVariable.date("reviewDueOn").labelled("review date");
     public static final ProcessVariable<Date> REVIEW_OVERDUE_AT = ProcessVariable.instant("reviewOverdueAt");
     /** The agreement's status when the review started, shown on the form. */
-    public static final ProcessVariable<String> STATUS_AT_START = ProcessVariable.text("agreementStatus");
+    public static final ProcessVariable<String> STATUS_AT_START = ProcessVariable.text("statusAtReview");
     public static final ProcessVariable<String> WORK_PLANS_TEXT = ProcessVariable.text("workPlansText");
     public static final ProcessVariable<String> ACTIVITIES = ProcessVariable.text("reviewActivities")
             .labelled("activities of the past year");

@@ -44,15 +44,6 @@ public class SuspensionProcess {
     public static final ProcessVariable<String> REINSTATEMENT_REASON = ProcessVariable.text("reinstatementReason")
             .labelled("reason for the reinstatement");
 
-    /**
-     * @deprecated only for SecurityTest and PostgresIntegrationTest, outside this package, until they use
-     * {@link #EXECUTIVE_DECISION} and {@link #requestSuspension}.
-     */
-    @Deprecated
-    public static final String DECISION = EXECUTIVE_DECISION.name();
-    /** @deprecated see {@link #DECISION}. */
-    @Deprecated
-    public static final String DECISION_COMMENT = EXECUTIVE_COMMENT.name();
 
     private final RuntimeService runtime;
 
@@ -69,11 +60,6 @@ public class SuspensionProcess {
         return start(agreementReference, grounds, reason).getBusinessKey();
     }
 
-    /** @deprecated see {@link #DECISION}: returns an engine object; use {@link #requestSuspension}. */
-    @Deprecated
-    public ProcessInstance request(String agreementReference, String grounds, String reason) {
-        return start(agreementReference, grounds, reason);
-    }
 
     private ProcessInstance start(String agreementReference, String grounds, String reason) {
         Map<String, Object> variables = new HashMap<>();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.cms.partnerships.agreement.amendment.AmendmentProcess.*;
+
+import org.cms.partnerships.agreement.AgreementProcess.LegalDecision;
 import static org.cms.partnerships.support.ProcessDriver.values;
 
 import java.time.LocalDate;

@@ -93,7 +93,7 @@ class AgreementRenewalProcessTest {
                 .processInstanceId(renewal.getId()).variableName(FOLLOW_UP_REFERENCE.name()).singleResult().getValue();
         ProcessInstance proposal = driver.instance(AgreementProcess.KEY, renewed);
         assertThat(proposal).isWaitingAt(AgreementProcess.TASK_DRAFT);
-        assertThat(engine.getRuntimeService().getVariable(proposal.getId(), AgreementProcess.SUPERSEDES)).isEqualTo("CMS-MWN-2011");
+        assertThat(engine.getRuntimeService().getVariable(proposal.getId(), AgreementProcess.SUPERSEDES.name())).isEqualTo("CMS-MWN-2011");
         assertThat(agreements.get(renewed).status()).isEqualTo(AgreementStatus.DRAFTING);
         assertThat(agreements.get(renewed).proposedBy()).isEqualTo("paula");
         assertThat(agreements.comments("CMS-MWN-2011")).last()

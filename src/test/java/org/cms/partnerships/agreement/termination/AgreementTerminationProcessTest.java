@@ -11,6 +11,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.cms.partnerships.agreement.AgreementVariables;
 import org.cms.partnerships.agreement.review.AnnualReviewProcess;
 import org.cms.partnerships.agreement.review.FollowUps;
 import org.cms.partnerships.agreement.suspension.SuspensionProcess;
@@ -68,10 +69,10 @@ class AgreementTerminationProcessTest {
     @Test
     void terminationEndsTheOpenReviewAndSuspensionAndStopsTheJointWorkPlan() {
         String reference = "CMS-AMMPA";
-        ProcessInstance drafting = engine.getRuntimeService().startProcessInstanceByKey(WorkPlanProcess.KEY, Map.of(
-                WorkPlanProcess.AGREEMENT_REFERENCE, reference, WorkPlanProcess.TITLE, "CMS-AMMPA education plan",
-                WorkPlanProcess.PERIOD_START, today.getYear() + 1, WorkPlanProcess.PERIOD_END, today.getYear() + 2,
-                WorkPlanProcess.THEMES, "A: Education"));
+        ProcessInstance drafting = engine.getRuntimeService().startProcessInstanceByKey(WorkPlanProcess.KEY, ProcessDriver.values(
+                AgreementVariables.REFERENCE, reference, WorkPlanProcess.PLAN_TITLE, "CMS-AMMPA education plan",
+                WorkPlanProcess.FIRST_YEAR, today.getYear() + 1, WorkPlanProcess.LAST_YEAR, today.getYear() + 2,
+                WorkPlanProcess.THEME_LINES, "A: Education"));
         ProcessInstance review = driver.instance(AnnualReviewProcess.KEY, followUps.startReviewNow(reference, today));
         ProcessInstance suspended = driver.instance(SuspensionProcess.KEY,
                 suspension.requestSuspension(reference, "PARTNER_REVIEW", "AMMPA reviews its international work"));
