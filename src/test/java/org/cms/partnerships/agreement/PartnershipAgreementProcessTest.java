@@ -431,7 +431,7 @@ class PartnershipAgreementProcessTest {
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody().get("problems")).extracting(JsonNode::asText).containsExactly(
                 "No partner with acronym NOBODY; register it as a new partner",
-                "Unknown instrument type 'TREATY'; expected one of [MEMORANDUM_OF_UNDERSTANDING, MEMORANDUM_OF_COOPERATION, PARTNERSHIP_AGREEMENT, LETTER_OF_COOPERATION, MEMORANDUM_OF_AGREEMENT]",
+                "The instrument type 'TREATY' is not one of MEMORANDUM_OF_UNDERSTANDING, MEMORANDUM_OF_COOPERATION, PARTNERSHIP_AGREEMENT, LETTER_OF_COOPERATION, MEMORANDUM_OF_AGREEMENT",
                 "The title is required",
                 "The proposed term ends (2026-01-01) before it starts (2027-01-01)",
                 "CMS-RAMSAR-1997 is SUPERSEDED: only an agreement in force can be superseded");
