@@ -30,9 +30,18 @@ class AgreementStageStatus implements StageStatus {
         AgreementStatus.valueOf(status);
     }
 
+    /**
+     * Entering a stage the agreement is already at records nothing: a process started at that stage
+     * (one step tested alone, a record brought under process control) finds it there. A status change
+     * asked for explicitly still refuses a move to the same status.
+     */
     @Override
     public void enter(DelegateExecution execution, String status, String reason) {
-        agreements.changeStatus(AgreementVariables.REFERENCE.from(execution), AgreementStatus.valueOf(status),
-                Actor.current(execution.getProcessEngineServices().getIdentityService()), reason);
+        String reference = AgreementVariables.REFERENCE.from(execution);
+        AgreementStatus stage = AgreementStatus.valueOf(status);
+        if (agreements.get(reference).status() != stage) {
+            agreements.changeStatus(reference, stage, Actor.current(execution.getProcessEngineServices().getIdentityService()),
+                    reason);
+        }
     }
 }
