@@ -21,12 +21,12 @@ class FormInputTest {
 
     enum Decision { APPROVED, CHANGES_REQUIRED }
 
-    static final ProcessVariable<Decision> DECISION = ProcessVariable.choice("legalDecision", Decision.class).labelled("legal decision");
-    static final ProcessVariable<String> COMMENTS = ProcessVariable.text("legalComments").labelled("comments");
-    static final ProcessVariable<LocalDate> SIGNED_ON = ProcessVariable.date("signedOn").labelled("date of signature");
-    static final ProcessVariable<Integer> MEETING = ProcessVariable.integer("meetingNumber").labelled("meeting number");
-    static final ProcessVariable<Boolean> FUNDED = ProcessVariable.bool("funded").labelled("funding answer");
-    static final ProcessVariable<List<String>> FAMILY = ProcessVariable.textList("familyInstruments");
+    static final ProcessVariable<Decision> DECISION = ProcessVariable.choice("sampleDecision", Decision.class).labelled("legal decision");
+    static final ProcessVariable<String> COMMENTS = ProcessVariable.text("sampleComments").labelled("comments");
+    static final ProcessVariable<LocalDate> SIGNED_ON = ProcessVariable.date("sampleSignedOn").labelled("date of signature");
+    static final ProcessVariable<Integer> MEETING = ProcessVariable.integer("sampleMeeting").labelled("meeting number");
+    static final ProcessVariable<Boolean> FUNDED = ProcessVariable.bool("sampleFunded").labelled("funding answer");
+    static final ProcessVariable<List<String>> FAMILY = ProcessVariable.textList("sampleInstruments");
 
     @Test
     void valuesAsFormsAndClientsSendThemReadAsTheirType() {
@@ -50,14 +50,14 @@ class FormInputTest {
         DECISION.putIn(variables, Decision.APPROVED);
         SIGNED_ON.putIn(variables, LocalDate.of(2026, 12, 1));
         FAMILY.putIn(variables, List.of("AEWA"));
-        assertThat(variables).containsEntry("legalDecision", "APPROVED").containsEntry("signedOn", "2026-12-01");
-        assertThat(variables.get("familyInstruments")).isInstanceOf(ArrayList.class);
+        assertThat(variables).containsEntry("sampleDecision", "APPROVED").containsEntry("sampleSignedOn", "2026-12-01");
+        assertThat(variables.get("sampleInstruments")).isInstanceOf(ArrayList.class);
     }
 
     @Test
     void everyProblemIsReportedAtOnceInPlainWords() {
-        FormInput input = FormInput.of(Map.of("legalDecision", "MAYBE", "signedOn", "1 December", "meetingNumber", "forty-five",
-                "legalComments", "ok"));
+        FormInput input = FormInput.of(Map.of("sampleDecision", "MAYBE", "sampleSignedOn", "1 December", "sampleMeeting", "forty-five",
+                "sampleComments", "ok"));
         input.required(DECISION);
         input.required(SIGNED_ON);
         input.required(MEETING);
@@ -76,22 +76,22 @@ class FormInputTest {
 
     @Test
     void aCheckAddsItsSentenceOnlyWhenItFails() {
-        FormInput input = FormInput.of(Map.of("legalDecision", "CHANGES_REQUIRED"));
+        FormInput input = FormInput.of(Map.of("sampleDecision", "CHANGES_REQUIRED"));
         Decision decision = input.required(DECISION);
         String comments = input.optionalText(COMMENTS);
         input.check(decision != Decision.CHANGES_REQUIRED || comments.length() >= 10, "Say which changes are required");
         input.check(true, "never shown");
         assertThat(input.problems()).containsExactly("Say which changes are required");
-        assertThat(FormInput.of(Map.of("legalDecision", "APPROVED")).isValid()).isTrue();
+        assertThat(FormInput.of(Map.of("sampleDecision", "APPROVED")).isValid()).isTrue();
     }
 
     @Test
     void aMissingValueTheProcessGuaranteesIsAModellingErrorNotARefusal() {
         VariableScope scope = Mockito.mock(VariableScope.class);
         assertThatThrownBy(() -> DECISION.from(scope)).isInstanceOf(IllegalStateException.class)
-                .isNotInstanceOf(InvalidInputException.class).hasMessage("Process variable 'legalDecision' is not set");
+                .isNotInstanceOf(InvalidInputException.class).hasMessage("Process variable 'sampleDecision' is not set");
         assertThat(DECISION.orNull(scope)).isNull();
-        assertThat(ProcessVariable.text("consultationDeadlineAt").label()).as("the label until one is given")
-                .isEqualTo("consultation deadline at");
+        assertThat(ProcessVariable.text("sampleDeadlineAt").label()).as("the label until one is given")
+                .isEqualTo("sample deadline at");
     }
 }
