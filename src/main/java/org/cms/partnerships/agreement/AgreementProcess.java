@@ -137,6 +137,13 @@ public final class AgreementProcess {
     public static final ProcessVariable<ClearanceDecision> CLEARANCE_DECISION = choice("clearanceDecision",
             ClearanceDecision.class).labelled("clearance decision");
     public static final ProcessVariable<String> CLEARANCE_COMMENTS = text("clearanceComments");
+    /**
+     * What was said so far on the agreement (consultation, legal review, clearance, decisions), newest first,
+     * as Markdown with every stored character escaped: a task-local variable written when the reviewing and
+     * drafting tasks (and the Committee's scheduling of an agreement) are created ({@link ShowCommentsSoFar}),
+     * shown by their forms with {@code {{commentsSoFar}}}. Under 4000 characters ({@link CommentsSoFar}).
+     */
+    public static final ProcessVariable<String> COMMENTS_SO_FAR = text("commentsSoFar");
     // Endorsement (out of the call activity standing-committee-endorsement)
     public static final ProcessVariable<org.cms.partnerships.endorsement.Endorsement.Decision> ENDORSEMENT_DECISION =
             org.cms.partnerships.endorsement.EndorsementProcess.ENDORSEMENT_DECISION;

@@ -157,6 +157,8 @@ class PartnershipAgreementProcessTest {
         assertThat(decided.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(proposal).hasPassed(TASK_PARTNER_DECISION).isWaitingAt(TASK_SIGNATURE);
         assertThat(driver.task(proposal, TASK_SIGNATURE)).hasCandidateGroup(Groups.EXECUTIVE_SECRETARY);
+        assertThat(commentsShownOn(proposal, TASK_SIGNATURE)).contains("**Executive Secretary** (amina) · clearance · ",
+                "**AEWA** (system) · consultation · ", "**Code of Conduct** (oliver) · due diligence · ");
         driver.complete("amina", Groups.EXECUTIVE_SECRETARY, proposal, TASK_SIGNATURE, signature(today, "Bonn"));
         driver.run(proposal, NOTIFY_SIGNED);
 
@@ -274,6 +276,63 @@ class PartnershipAgreementProcessTest {
         assertThat(driver.statuses(reference)).containsExactly(PROPOSED, DRAFTING, IN_LEGAL_REVIEW, DRAFTING,
                 IN_LEGAL_REVIEW, AWAITING_CLEARANCE, DRAFTING, IN_LEGAL_REVIEW, AWAITING_CLEARANCE, REJECTED);
         assertThat(agreements.get(reference).draftVersion()).isEqualTo("v3");
+    }
+
+    @Test
+    void reviewersSeeWhatWasSaidSoFarEscapedWithTheNewestFirst() {
+        ProcessInstance proposal = propose(form().with(ACRONYM, "CBD")
+                .with(INSTRUMENT_TYPE, InstrumentType.MEMORANDUM_OF_UNDERSTANDING)
+                .with(TITLE, "Memorandum of Understanding with CBD on migratory species in NBSAPs")
+                .with(FAMILY_INSTRUMENTS, List.of("AEWA", "EUROBATS")));
+        String reference = driver.businessKey(proposal);
+        assertThat(commentsShownOn(proposal, TASK_DRAFT)).isEqualTo(CommentsSoFar.NONE);
+        submitDraft(proposal, "v1");
+        for (Task consultation : driver.tasks(proposal, TASK_COMMENT_ON_DRAFT)) {
+            boolean aewa = consultation.getName().contains("(AEWA)");
+            driver.complete(aewa ? "aewa" : "eurobats", Groups.FAMILY_SECRETARIATS, consultation, form()
+                    .with(CONSULTATION_COMMENTS, aewa
+                            ? "Please reflect the flyway approach <img src=x> of [our guidelines](http://evil.example)"
+                            : "Add bat collisions to the scope").values);
+        }
+
+        String shownToLegal = commentsShownOn(proposal, TASK_LEGAL_REVIEW);
+        assertThat(shownToLegal).contains(
+                "- **AEWA** · consultation · " + today + " · Please reflect the flyway approach &lt;img src=x&gt; of "
+                        + "\\[our guidelines\\]\\(http://evil.example\\)",
+                "- **EUROBATS** · consultation · " + today + " · Add bat collisions to the scope")
+                .doesNotContain("<img", "](");
+        assertThat(engine.getRuntimeService().getVariable(proposal.getId(), COMMENTS_SO_FAR.name()))
+                .as("task-local: gone with the task").isNull();
+        driver.complete("lena", Groups.LEGAL_OFFICERS, proposal, TASK_LEGAL_REVIEW,
+                form().with(LEGAL_DECISION, LegalDecision.APPROVED).with(LEGAL_COMMENTS, "Standard clauses").values);
+        assertThat(commentsShownOn(proposal, TASK_CLEARANCE).lines().findFirst().orElseThrow())
+                .isEqualTo("- **Legal** (lena) · legal review · " + today + " · APPROVED: Standard clauses");
+        driver.complete("amina", Groups.EXECUTIVE_SECRETARY, proposal, TASK_CLEARANCE, form()
+                .with(CLEARANCE_DECISION, ClearanceDecision.RETURNED)
+                .with(CLEARANCE_COMMENTS, "Reflect the AEWA comments on flyways").values);
+
+        assertThat(proposal).isWaitingAt(TASK_DRAFT);
+        String shownForRedrafting = commentsShownOn(proposal, TASK_DRAFT);
+        assertThat(shownForRedrafting.lines().findFirst().orElseThrow()).isEqualTo("- **Executive Secretary** (amina) · clearance · "
+                + today + " · RETURNED: Reflect the AEWA comments on flyways");
+        assertThat(shownForRedrafting).contains("**AEWA** · consultation", "**EUROBATS** · consultation");
+
+        submitDraft(proposal, "v2");
+        for (Task consultation : driver.tasks(proposal, TASK_COMMENT_ON_DRAFT)) {
+            engine.getTaskService().complete(consultation.getId(), form().with(CONSULTATION_COMMENTS, "Fine now").values);
+        }
+        submit(proposal, TASK_LEGAL_REVIEW, form().with(LEGAL_DECISION, LegalDecision.APPROVED).values);
+        driver.complete("amina", Groups.EXECUTIVE_SECRETARY, proposal, TASK_CLEARANCE,
+                form().with(CLEARANCE_DECISION, ClearanceDecision.CLEARED).values);
+        ProcessInstance committee = endorsement.calledBy(proposal);
+        assertThat(commentsShownOn(committee, org.cms.partnerships.endorsement.EndorsementProcess.TASK_SCHEDULE))
+                .startsWith("- **Executive Secretary** (amina) · clearance · " + today + " · CLEARED")
+                .contains("RETURNED: Reflect the AEWA comments on flyways", "&lt;img src=x&gt;");
+
+        endorsement.decideAtMeeting(committee, 50, "CMS/StC50/CBD", "NOT_ENDORSED");
+        driver.run(proposal, NOTIFY_REJECTED);
+        assertThat(proposal).isEnded();
+        assertThat(agreements.comments(reference)).hasSize(9);
     }
 
     @Test
@@ -484,6 +543,12 @@ class PartnershipAgreementProcessTest {
         proposal.values.putAll(fields.values);
         String reference = driver.as(user, List.of(Groups.PARTNERSHIP_OFFICERS), () -> lifecycle.propose(proposal.values));
         return driver.instance(KEY, reference);
+    }
+
+    /** What the form of the instance's open task {@code taskKey} shows as said so far (its task-local variable). */
+    private String commentsShownOn(ProcessInstance instance, String taskKey) {
+        Task task = driver.task(instance, taskKey);
+        return COMMENTS_SO_FAR.read(engine.getTaskService().getVariableLocal(task.getId(), COMMENTS_SO_FAR.name()));
     }
 
     /** Completes the task as Tasklist would for a caller without a user session (the register records "system"). */

@@ -143,6 +143,9 @@ class JointWorkPlanProcessTest {
         assertThat(workPlans.get(CITES_2012).status()).isEqualTo(WorkPlanStatus.AWAITING_ENDORSEMENT);
         BpmnAwareComplete.task(engine, endorsements.calledBy(plan, "PARTNER_BODY"), endorsed("Endorsed by the CITES Standing Committee"));
         assertThat(workPlans.get(CITES_2008).status()).isEqualTo(WorkPlanStatus.IN_IMPLEMENTATION);
+        String scheduleTask = driver.task(endorsements.calledBy(plan, "CMS_STANDING_COMMITTEE"), EndorsementProcess.TASK_SCHEDULE).getId();
+        assertThat(engine.getTaskService().getVariableLocal(scheduleTask, org.cms.partnerships.agreement.AgreementProcess.COMMENTS_SO_FAR.name()))
+                .as("a joint work plan is no agreement: its schedule form shows no agreement comments").isNull();
         endorsements.decideAtMeeting(endorsements.calledBy(plan, "CMS_STANDING_COMMITTEE"), 40, "UNEP/CMS/StC40/Doc.16", "ENDORSED");
 
         // Carry-over: B3 is dropped with its reason, the other unfinished activities come across.
