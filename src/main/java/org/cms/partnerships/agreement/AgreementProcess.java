@@ -108,6 +108,8 @@ public final class AgreementProcess {
     public static final ProcessVariable<String> PARTNER_REMINDER_CYCLE = org.cms.partnerships.endorsement.EndorsementProcess.PARTNER_REMINDER_CYCLE;
     /** The result of the decision table agreement-route (dueDiligence, familyConsultation, legalReview, standingCommittee). */
     public static final ProcessVariable<Map<String, Object>> ROUTE = object("route", Map.class);
+    /** The output of agreement-route that says whether the CMS Family is consulted (with {@link #CONSULT_FAMILY}). */
+    public static final String ROUTE_FAMILY_CONSULTATION = "familyConsultation";
     public static final ProcessVariable<Boolean> CONSULT_FAMILY = bool("consultFamily");
     // Due diligence
     public static final ProcessVariable<DueDiligenceOutcome> DUE_DILIGENCE_OUTCOME = choice("dueDiligenceOutcome",

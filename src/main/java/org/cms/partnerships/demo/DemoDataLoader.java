@@ -10,12 +10,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import org.cms.partnerships.agreement.AgreementLifecycle;
 import org.cms.partnerships.agreement.AnnualReview;
 import org.cms.partnerships.common.RegisterClock;
 import org.cms.partnerships.demo.DemoData.AgreementEntry;
 import org.cms.partnerships.demo.DemoData.EventEntry;
 import org.cms.partnerships.demo.DemoData.PartnerEntry;
 import org.cms.partnerships.register.Agreement;
+import org.cms.partnerships.register.AgreementFilter;
 import org.cms.partnerships.register.AgreementService;
 import org.cms.partnerships.register.AgreementService.NewAgreement;
 import org.cms.partnerships.register.AgreementStatus;
@@ -38,7 +40,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Loads the demo register from the YAML files in {@code demo/} once: when the register already has
  * partners, it does nothing, so a restart on the same database adds no duplicates. All or nothing,
- * in one transaction. Goes through the register services like every other writer.
+ * in one transaction. Goes through the register services like every other writer. Then every
+ * agreement waiting at an intermediate stage without a process behind it (IOTC's draft MoC awaiting
+ * the partner since 2015) is brought under process control ({@link AgreementLifecycle#resumeAt}), on
+ * every start, so a restart starts nothing twice.
  */
 @Component
 @Profile("demo")
@@ -53,22 +58,52 @@ public class DemoDataLoader implements ApplicationRunner {
     private final CommitteeService committee;
     private final WorkPlanService workPlans;
     private final TransactionTemplate transaction;
+    private final AgreementLifecycle lifecycle;
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public DemoDataLoader(PartnerService partners, AgreementService agreements, CommitteeService committee,
-                          WorkPlanService workPlans, TransactionTemplate transaction) {
+                          WorkPlanService workPlans, TransactionTemplate transaction, AgreementLifecycle lifecycle) {
         this.partners = partners;
         this.agreements = agreements;
         this.committee = committee;
         this.workPlans = workPlans;
         this.transaction = transaction;
+        this.lifecycle = lifecycle;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         loadOnce();
+        bringUnderProcessControl();
+    }
+
+    /**
+     * Starts {@code partnership-agreement} at its stage for each agreement in an intermediate status
+     * that has no process yet; each in its own transaction, so one record that cannot be resumed
+     * does not stop the others.
+     *
+     * @return the references brought under process control now
+     */
+    public List<String> bringUnderProcessControl() {
+        List<String> resumed = new java.util.ArrayList<>();
+        for (AgreementStatus status : AgreementLifecycle.resumableStatuses()) {
+            for (Agreement waiting : agreements.search(new AgreementFilter(status, null, null, null, null))) {
+                if (!lifecycle.isUnderProcessControl(waiting.reference())) {
+                    try {
+                        resumed.add(transaction.execute(tx -> lifecycle.resumeAt(waiting.reference())));
+                    } catch (RuntimeException e) {
+                        log.warn("{} ({}) could not be brought under process control: {}", waiting.reference(),
+                                status, e.getMessage());
+                    }
+                }
+            }
+        }
+        if (!resumed.isEmpty()) {
+            log.info("Brought under process control at their stage: {}", resumed);
+        }
+        return resumed;
     }
 
     /** @return true if it loaded, false if the register already held data. */
