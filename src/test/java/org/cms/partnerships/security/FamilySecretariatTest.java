@@ -158,17 +158,18 @@ class FamilySecretariatTest {
         assertThat(agreementReferences("oliver")).contains(AEWA_ONLY, NAMES_ASCOBANS_ONLY, NAMES_NO_SECRETARIAT, reference);
         assertThat(agreementReferences("marc")).contains(AEWA_ONLY, NAMES_ASCOBANS_ONLY, NAMES_NO_SECRETARIAT);
         assertThat(get("lena", "/api/agreements/" + NAMES_NO_SECRETARIAT).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(notificationsOf("oliver", reference)).extracting(n -> n.get("recipientEmail").asText())
+        assertThat(notificationsOf("oliver", reference)).extracting(Notification::recipientEmail)
                 .contains("aewa@cms.example.org", "eurobats@cms.example.org");
     }
 
     @Test
     void aSecretariatReadsOnlyItsOwnNotificationsAboutItsAgreements() {
         assertThat(notificationsOf("aewa", reference)).isNotEmpty()
-                .allSatisfy(n -> assertThat(n.get("recipientEmail").asText()).isEqualTo("aewa@cms.example.org"));
+                .allSatisfy(n -> assertThat(n.recipientEmail()).isEqualTo("aewa@cms.example.org"));
+        List<String> aewasAgreements = agreementReferences("aewa");
         assertThat(notificationsOf("aewa", null)).isNotEmpty().allSatisfy(n -> {
-            assertThat(n.get("recipientEmail").asText()).isEqualTo("aewa@cms.example.org");
-            assertThat(agreementReferences("aewa")).contains(n.get("subjectReference").asText());
+            assertThat(n.recipientEmail()).isEqualTo("aewa@cms.example.org");
+            assertThat(aewasAgreements).contains(n.subjectReference());
         });
 
         Notification toEurobats = driver.mails(reference, "consultation-reminder").stream()
@@ -193,12 +194,9 @@ class FamilySecretariatTest {
         return rest.withBasicAuth(user, user).getForObject("/api/agreements", JsonNode.class).findValuesAsText("reference");
     }
 
-    private List<JsonNode> notificationsOf(String user, String subjectReference) {
-        JsonNode found = rest.withBasicAuth(user, user).getForObject("/api/notifications"
-                + (subjectReference == null ? "" : "?reference=" + subjectReference), JsonNode.class);
-        List<JsonNode> list = new java.util.ArrayList<>();
-        found.forEach(list::add);
-        return list;
+    private List<Notification> notificationsOf(String user, String subjectReference) {
+        return List.of(rest.withBasicAuth(user, user).getForObject("/api/notifications"
+                + (subjectReference == null ? "" : "?reference=" + subjectReference), Notification[].class));
     }
 
     private ResponseEntity<String> get(String user, String path) {
