@@ -19,9 +19,18 @@ import org.springframework.stereotype.Component;
 @Order(20)
 public class DemoUsers implements ApplicationRunner {
 
-    public record DemoUser(String id, String firstName, String lastName, String group) {
+    /** {@code groups}: the staff group first, then a Family secretariat's own group where it has one. */
+    public record DemoUser(String id, String firstName, String lastName, List<String> groups) {
+        DemoUser(String id, String firstName, String lastName, String group) {
+            this(id, firstName, lastName, List.of(group));
+        }
+
         public String password() {
             return id;
+        }
+
+        public String group() {
+            return String.join(", ", groups);
         }
     }
 
@@ -30,9 +39,12 @@ public class DemoUsers implements ApplicationRunner {
             new DemoUser("paula", "Paula", "Mendes", Groups.PARTNERSHIP_OFFICERS),
             new DemoUser("lena", "Lena", "Fischer", Groups.LEGAL_OFFICERS),
             new DemoUser("amina", "Amina", "Diallo", Groups.EXECUTIVE_SECRETARY),
-            new DemoUser("aewa", "AEWA", "Secretariat", Groups.FAMILY_SECRETARIATS),
-            new DemoUser("eurobats", "EUROBATS", "Secretariat", Groups.FAMILY_SECRETARIATS),
-            new DemoUser("ascobans", "ASCOBANS", "Secretariat", Groups.FAMILY_SECRETARIATS),
+            new DemoUser("aewa", "AEWA", "Secretariat",
+                    List.of(Groups.FAMILY_SECRETARIATS, Groups.familySecretariat("AEWA"))),
+            new DemoUser("eurobats", "EUROBATS", "Secretariat",
+                    List.of(Groups.FAMILY_SECRETARIATS, Groups.familySecretariat("EUROBATS"))),
+            new DemoUser("ascobans", "ASCOBANS", "Secretariat",
+                    List.of(Groups.FAMILY_SECRETARIATS, Groups.familySecretariat("ASCOBANS"))),
             new DemoUser("marc", "Marc", "Dubois", Groups.MANAGERS));
 
     private final IdentityService identity;
@@ -44,16 +56,20 @@ public class DemoUsers implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         for (DemoUser demo : USERS) {
-            if (identity.createUserQuery().userId(demo.id()).count() > 0) {
-                continue;
+            if (identity.createUserQuery().userId(demo.id()).count() == 0) {
+                User user = identity.newUser(demo.id());
+                user.setFirstName(demo.firstName());
+                user.setLastName(demo.lastName());
+                user.setEmail(demo.id() + "@cms.example.org");
+                user.setPassword(demo.password());
+                identity.saveUser(user);
             }
-            User user = identity.newUser(demo.id());
-            user.setFirstName(demo.firstName());
-            user.setLastName(demo.lastName());
-            user.setEmail(demo.id() + "@cms.example.org");
-            user.setPassword(demo.password());
-            identity.saveUser(user);
-            identity.createMembership(demo.id(), demo.group());
+            // Also on an existing demo database, so a group added later (a secretariat's own) is joined.
+            for (String group : demo.groups()) {
+                if (identity.createUserQuery().userId(demo.id()).memberOfGroup(group).count() == 0) {
+                    identity.createMembership(demo.id(), group);
+                }
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.cms.partnerships.notification;
 
 import java.util.List;
+import org.cms.partnerships.security.RegisterReadAccess;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,14 +12,17 @@ import org.springframework.web.bind.annotation.ResponseBody;
 /**
  * The notification log for people: JSON under /api/notifications and a readable page at
  * /notifications (both behind HTTP Basic), so a demo shows what committee members would receive.
+ * Each user reads the lines {@link RegisterReadAccess} allows (a Family secretariat: its own e-mails).
  */
 @Controller
 public class NotificationApi {
 
     private final NotificationLog notificationLog;
+    private final RegisterReadAccess access;
 
-    public NotificationApi(NotificationLog notificationLog) {
+    public NotificationApi(NotificationLog notificationLog, RegisterReadAccess access) {
         this.notificationLog = notificationLog;
+        this.access = access;
     }
 
     @GetMapping("/api/notifications")
@@ -27,13 +31,14 @@ public class NotificationApi {
                                    @RequestParam(required = false) NotificationStatus status,
                                    @RequestParam(required = false) String template,
                                    @RequestParam(defaultValue = "200") int limit) {
-        return notificationLog.search(reference, status, template, Math.max(1, Math.min(limit, 1000)));
+        return notificationLog.search(reference, status, template, access.notifications(),
+                Math.max(1, Math.min(limit, 1000)));
     }
 
     @GetMapping("/api/notifications/{id}")
     @ResponseBody
     public Notification get(@PathVariable long id) {
-        return notificationLog.get(id);
+        return access.readable(notificationLog.get(id));
     }
 
     @GetMapping("/notifications")
@@ -41,7 +46,7 @@ public class NotificationApi {
                        @RequestParam(required = false) NotificationStatus status, Model model) {
         model.addAttribute("reference", reference);
         model.addAttribute("status", status);
-        model.addAttribute("notifications", notificationLog.search(reference, status, null, 500));
+        model.addAttribute("notifications", notificationLog.search(reference, status, null, access.notifications(), 500));
         return "notifications";
     }
 }

@@ -77,6 +77,12 @@ public class NotificationLog implements DeliveryLog {
 
     /** Newest first; null criteria are ignored. */
     public List<Notification> search(String subjectReference, NotificationStatus status, String template, int limit) {
+        return search(subjectReference, status, template, n -> true, limit);
+    }
+
+    /** Newest first, only the lines {@code readable} accepts, at most {@code limit} of them. */
+    public List<Notification> search(String subjectReference, NotificationStatus status, String template,
+                                     java.util.function.Predicate<Notification> readable, int limit) {
         StringBuilder sql = new StringBuilder("SELECT * FROM notification_log WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         if (subjectReference != null && !subjectReference.isBlank()) {
@@ -93,7 +99,7 @@ public class NotificationLog implements DeliveryLog {
         }
         sql.append(" ORDER BY id DESC");
         return jdbc.sql(sql.toString()).params(params).query(NotificationLog::notification).list().stream()
-                .limit(limit).toList();
+                .filter(readable).limit(limit).toList();
     }
 
     public Notification get(long id) {

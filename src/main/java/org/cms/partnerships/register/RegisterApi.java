@@ -5,6 +5,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.time.LocalDate;
 import java.util.List;
+import org.cms.partnerships.security.RegisterReadAccess;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Read side of the register: partners, agreements with their history, and a CSV export of the
- * agreements for the triennial report. Behind HTTP Basic like the engine REST API.
+ * agreements for the triennial report. Behind HTTP Basic like the engine REST API. Every agreement
+ * read goes through {@link RegisterReadAccess}: a Family secretariat reads only the agreements naming it.
  */
 @RestController
 @RequestMapping("/api")
@@ -25,15 +27,18 @@ public class RegisterApi {
     private final PartnerService partners;
     private final AgreementService agreements;
     private final CommitteeService committee;
+    private final RegisterReadAccess access;
     private final CsvMapper csv = CsvMapper.builder()
             .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
-    public RegisterApi(PartnerService partners, AgreementService agreements, CommitteeService committee) {
+    public RegisterApi(PartnerService partners, AgreementService agreements, CommitteeService committee,
+                       RegisterReadAccess access) {
         this.partners = partners;
         this.agreements = agreements;
         this.committee = committee;
+        this.access = access;
     }
 
     public record PartnerDetail(Partner partner, List<FocalPoint> focalPoints, List<Agreement> agreements) {
@@ -54,7 +59,7 @@ public class RegisterApi {
     public PartnerDetail partner(@PathVariable String acronym) {
         Partner partner = partners.getByAcronym(acronym);
         return new PartnerDetail(partner, partners.focalPoints(partner.id()),
-                agreements.search(new AgreementFilter(null, null, null, partner.acronym(), null)));
+                access.readable(agreements.search(new AgreementFilter(null, null, null, partner.acronym(), null))));
     }
 
     @GetMapping("/agreements")
@@ -63,13 +68,15 @@ public class RegisterApi {
                                       @RequestParam(required = false) InstrumentType instrumentType,
                                       @RequestParam(required = false) String partner,
                                       @RequestParam(name = "q", required = false) String text) {
-        return agreements.search(new AgreementFilter(status, category, instrumentType, partner, text));
+        return access.readable(agreements.search(new AgreementFilter(status, category, instrumentType, partner, text)));
     }
 
+    /** 404 for an agreement the user may not read, as for one that does not exist. */
     @GetMapping("/agreements/{reference}")
     public AgreementDetail agreement(@PathVariable String reference) {
-        return new AgreementDetail(agreements.get(reference), agreements.history(reference),
-                agreements.comments(reference));
+        Agreement agreement = access.agreement(reference);
+        return new AgreementDetail(agreement, agreements.history(agreement.reference()),
+                agreements.comments(agreement.reference()));
     }
 
     /** The same filters as the list, as CSV (one line per agreement, header first). */

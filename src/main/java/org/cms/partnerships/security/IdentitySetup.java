@@ -34,7 +34,10 @@ import org.springframework.stereotype.Component;
  * in every profile and only adds what is missing, so an administrator's later changes in Admin stay.
  *
  * <p>Task-level access needs no grant here: the engine gives a task's candidate group READ and UPDATE
- * on that task when the task is created, so each group sees and works on its own tasks only.
+ * on that task when the task is created, so each group sees and works on its own tasks only. A Family
+ * secretariat's own group ({@code family-secretariat-aewa}) gets no grant either: its members stay in
+ * {@code family-secretariats} for Tasklist and its filters, and the own group only carries the
+ * consultation tasks of that secretariat ({@link FamilySecretariats}).
  */
 @Component
 @Order(10)
@@ -62,6 +65,7 @@ public class IdentitySetup implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         Groups.STAFF.forEach(this::ensureGroup);
+        Groups.SECRETARIATS_WITH_OWN_GROUP.stream().map(Groups::familySecretariat).forEach(this::ensureGroup);
         grantStaffPermissions();
         grantManagerPermissions();
         ensureFilters();

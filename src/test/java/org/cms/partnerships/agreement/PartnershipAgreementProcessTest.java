@@ -131,7 +131,9 @@ class PartnershipAgreementProcessTest {
         assertThat(agreements.get(reference).status()).isEqualTo(IN_CONSULTATION);
 
         List<Task> consultations = driver.tasks(proposal, TASK_COMMENT_ON_DRAFT);
-        assertThat(consultations).hasSize(2).allSatisfy(t -> assertThat(t).hasCandidateGroup(Groups.FAMILY_SECRETARIATS));
+        // Each consultation is the consulted secretariat's own: its group is the only candidate.
+        assertThat(consultations).hasSize(2).allSatisfy(t -> assertThat(t).hasCandidateGroup(Groups.familySecretariat(
+                CONSULTED_SECRETARIAT.read(engine.getTaskService().getVariable(t.getId(), CONSULTED_SECRETARIAT.name())))));
         assertThat(consultations).extracting(Task::getName).contains(
                 "Comment on the draft (AEWA) · AVIAVERDE · " + reference, "Comment on the draft (EUROBATS) · AVIAVERDE · " + reference);
         for (Task consultation : consultations) {

@@ -2,6 +2,7 @@ package org.cms.partnerships.agreement.amendment;
 
 import java.net.URI;
 import java.util.List;
+import org.cms.partnerships.security.RegisterReadAccess;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,10 +16,12 @@ public class AmendmentApi {
 
     private final AmendmentProcess process;
     private final AmendmentService amendments;
+    private final RegisterReadAccess access;
 
-    public AmendmentApi(AmendmentProcess process, AmendmentService amendments) {
+    public AmendmentApi(AmendmentProcess process, AmendmentService amendments, RegisterReadAccess access) {
         this.process = process;
         this.amendments = amendments;
+        this.access = access;
     }
 
     public record AmendmentRequest(String type, String description, String newScope, String newExpiresOn) {
@@ -38,6 +41,7 @@ public class AmendmentApi {
 
     @GetMapping("/api/agreements/{reference}/amendments")
     public List<Amendment> list(@PathVariable String reference) {
+        access.requireReadable(reference);
         return amendments.of(reference);
     }
 }
