@@ -10,7 +10,6 @@ import static org.cms.partnerships.register.AgreementStatus.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.groups.Tuple;
@@ -20,7 +19,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.cms.partnerships.common.RegisterClock;
-import org.cms.partnerships.engine.variables.ProcessVariable;
+import org.cms.partnerships.engine.variables.ProcessValues;
 import org.cms.partnerships.notification.Notification;
 import org.cms.partnerships.register.Agreement;
 import org.cms.partnerships.register.AgreementService;
@@ -83,9 +82,9 @@ class PartnershipAgreementProcessTest {
 
     @Test
     void privateSectorPartnerFailingDueDiligenceIsRejected() {
-        ProcessInstance proposal = proposeAs("oliver", form().with(ACRONYM, "LH")
-                .with(INSTRUMENT_TYPE, InstrumentType.PARTNERSHIP_AGREEMENT)
-                .with(TITLE, "Partnership agreement between Lufthansa and CMS"));
+        ProcessInstance proposal = proposeAs("oliver", form().and(ACRONYM, "LH")
+                .and(INSTRUMENT_TYPE, InstrumentType.PARTNERSHIP_AGREEMENT)
+                .and(TITLE, "Partnership agreement between Lufthansa and CMS"));
         String reference = driver.businessKey(proposal);
         assertThat(proposal).hasPassed(DECIDE_ROUTE).isWaitingAt(TASK_DUE_DILIGENCE);
         Task dueDiligence = driver.task(proposal, TASK_DUE_DILIGENCE);
@@ -113,13 +112,13 @@ class PartnershipAgreementProcessTest {
 
     @Test
     void privateCompanyClearedWithConditionsGoesThroughEveryGroupToSignature() {
-        ProcessInstance proposal = proposeAs("oliver", form().with(PARTNER_CHOICE, PartnerChoice.NEW)
-                .with(ACRONYM, "AVIAVERDE").with(NEW_PARTNER_NAME, "Aviaverde Airlines AG")
-                .with(NEW_PARTNER_CATEGORY, PartnerCategory.PRIVATE_SECTOR).with(FOCAL_POINT_NAME, "Lea Brunner")
-                .with(FOCAL_POINT_EMAIL, "lea.brunner@aviaverde.example.org").with(FOCAL_POINT_LANGUAGE, Language.FR)
-                .with(INSTRUMENT_TYPE, InstrumentType.PARTNERSHIP_AGREEMENT)
-                .with(TITLE, "Partnership agreement on migratory birds and aviation")
-                .with(FAMILY_INSTRUMENTS, List.of("AEWA", "EUROBATS")));
+        ProcessInstance proposal = proposeAs("oliver", form().and(PARTNER_CHOICE, PartnerChoice.NEW)
+                .and(ACRONYM, "AVIAVERDE").and(NEW_PARTNER_NAME, "Aviaverde Airlines AG")
+                .and(NEW_PARTNER_CATEGORY, PartnerCategory.PRIVATE_SECTOR).and(FOCAL_POINT_NAME, "Lea Brunner")
+                .and(FOCAL_POINT_EMAIL, "lea.brunner@aviaverde.example.org").and(FOCAL_POINT_LANGUAGE, Language.FR)
+                .and(INSTRUMENT_TYPE, InstrumentType.PARTNERSHIP_AGREEMENT)
+                .and(TITLE, "Partnership agreement on migratory birds and aviation")
+                .and(FAMILY_INSTRUMENTS, List.of("AEWA", "EUROBATS")));
         String reference = driver.businessKey(proposal);
         assertThat(reference).isEqualTo("CMS-AVIAVERDE-" + today.getYear());
 
@@ -138,15 +137,15 @@ class PartnershipAgreementProcessTest {
                 "Comment on the draft (AEWA) · AVIAVERDE · " + reference, "Comment on the draft (EUROBATS) · AVIAVERDE · " + reference);
         for (Task consultation : consultations) {
             engine.getTaskService().complete(consultation.getId(),
-                    form().with(CONSULTATION_COMMENTS, "Add bat collisions to the scope").values);
+                    form().and(CONSULTATION_COMMENTS, "Add bat collisions to the scope").asMap());
         }
         assertThat(proposal).hasPassed(END_COMMENTED).isWaitingAt(TASK_LEGAL_REVIEW);
         assertThat(driver.task(proposal, TASK_LEGAL_REVIEW)).hasCandidateGroup(Groups.LEGAL_OFFICERS);
         driver.complete("lena", Groups.LEGAL_OFFICERS, proposal, TASK_LEGAL_REVIEW,
-                form().with(LEGAL_DECISION, LegalDecision.APPROVED).values);
+                form().and(LEGAL_DECISION, LegalDecision.APPROVED).asMap());
         assertThat(driver.task(proposal, TASK_CLEARANCE)).hasCandidateGroup(Groups.EXECUTIVE_SECRETARY);
         driver.complete("amina", Groups.EXECUTIVE_SECRETARY, proposal, TASK_CLEARANCE,
-                form().with(CLEARANCE_DECISION, ClearanceDecision.CLEARED).values);
+                form().and(CLEARANCE_DECISION, ClearanceDecision.CLEARED).asMap());
         assertThat(proposal).hasNotPassed(ENDORSEMENT).isWaitingAt(REQUEST_PARTNER_APPROVAL);
         driver.run(proposal, REQUEST_PARTNER_APPROVAL);
         assertThat(driver.mails(reference, "partner-approval-request")).singleElement().satisfies(n -> {
@@ -183,10 +182,10 @@ class PartnershipAgreementProcessTest {
 
     @Test
     void meaAgreementWithASilentSecretariatDeferredThenEndorsedSupersedesTheOldOne() {
-        ProcessInstance proposal = proposeAs("paula", form().with(ACRONYM, "RAMSAR")
-                .with(INSTRUMENT_TYPE, InstrumentType.MEMORANDUM_OF_UNDERSTANDING)
-                .with(TITLE, "Renewed Memorandum of Understanding with Ramsar")
-                .with(FAMILY_INSTRUMENTS, List.of("AEWA", "EUROBATS")).with(SUPERSEDES, "CMS-RAMSAR-2011"));
+        ProcessInstance proposal = proposeAs("paula", form().and(ACRONYM, "RAMSAR")
+                .and(INSTRUMENT_TYPE, InstrumentType.MEMORANDUM_OF_UNDERSTANDING)
+                .and(TITLE, "Renewed Memorandum of Understanding with Ramsar")
+                .and(FAMILY_INSTRUMENTS, List.of("AEWA", "EUROBATS")).and(SUPERSEDES, "CMS-RAMSAR-2011"));
         String reference = driver.businessKey(proposal);
         assertThat(proposal).hasNotPassed(TASK_DUE_DILIGENCE);
         LocalDate deadline = submitDraft(proposal, "v1");
@@ -202,7 +201,7 @@ class PartnershipAgreementProcessTest {
 
         Task aewa = driver.tasks(proposal, TASK_COMMENT_ON_DRAFT).stream().filter(t -> t.getName().contains("(AEWA)"))
                 .findFirst().orElseThrow();
-        engine.getTaskService().complete(aewa.getId(), form().with(CONSULTATION_COMMENTS, "Include the flyway approach").values);
+        engine.getTaskService().complete(aewa.getId(), form().and(CONSULTATION_COMMENTS, "Include the flyway approach").asMap());
         driver.moveClockTo(deadline.plusDays(1));
         driver.run(proposal, CONSULTATION_DEADLINE);
         driver.resetClock();
@@ -211,9 +210,9 @@ class PartnershipAgreementProcessTest {
                 .contains(Tuple.tuple("AEWA", "Include the flyway approach"),
                         Tuple.tuple("EUROBATS", "No comments: no answer by the deadline of " + deadline));
 
-        submit(proposal, TASK_LEGAL_REVIEW, form().with(LEGAL_DECISION, LegalDecision.APPROVED)
-                .with(LEGAL_COMMENTS, "Standard clauses").values);
-        submit(proposal, TASK_CLEARANCE, form().with(CLEARANCE_DECISION, ClearanceDecision.CLEARED).values);
+        submit(proposal, TASK_LEGAL_REVIEW, form().and(LEGAL_DECISION, LegalDecision.APPROVED)
+                .and(LEGAL_COMMENTS, "Standard clauses").asMap());
+        submit(proposal, TASK_CLEARANCE, form().and(CLEARANCE_DECISION, ClearanceDecision.CLEARED).asMap());
         assertThat(proposal).isWaitingAt(ENDORSEMENT);
         assertThat(agreements.get(reference).status()).isEqualTo(AWAITING_ENDORSEMENT);
         ProcessInstance committee = endorsement.calledBy(proposal);
@@ -224,8 +223,8 @@ class PartnershipAgreementProcessTest {
 
         assertThat(proposal).hasPassed(ENDORSEMENT).isWaitingAt(REQUEST_PARTNER_APPROVAL);
         driver.run(proposal, REQUEST_PARTNER_APPROVAL);
-        submit(proposal, TASK_PARTNER_DECISION, form().with(PARTNER_DECISION, PartnerDecision.APPROVED)
-                .with(PARTNER_DECISION_DATE, today).values);
+        submit(proposal, TASK_PARTNER_DECISION, form().and(PARTNER_DECISION, PartnerDecision.APPROVED)
+                .and(PARTNER_DECISION_DATE, today).asMap());
         submit(proposal, TASK_SIGNATURE, signature(today, "Gland"));
         driver.run(proposal, NOTIFY_SIGNED);
 
@@ -245,34 +244,34 @@ class PartnershipAgreementProcessTest {
 
     @Test
     void legalChangesAndAReturnFromClearanceLoopBackToDraftingBeforeARejection() {
-        ProcessInstance proposal = propose(form().with(ACRONYM, "IFAW")
-                .with(INSTRUMENT_TYPE, InstrumentType.MEMORANDUM_OF_UNDERSTANDING)
-                .with(TITLE, "Memorandum of Understanding with IFAW on marine mammals"));
+        ProcessInstance proposal = propose(form().and(ACRONYM, "IFAW")
+                .and(INSTRUMENT_TYPE, InstrumentType.MEMORANDUM_OF_UNDERSTANDING)
+                .and(TITLE, "Memorandum of Understanding with IFAW on marine mammals"));
         String reference = driver.businessKey(proposal);
         submitDraft(proposal, "v1");
         assertThat(proposal).hasNotPassed(MILESTONE_IN_CONSULTATION).isWaitingAt(TASK_LEGAL_REVIEW);
 
         assertThat(driver.refusal(() -> submit(proposal, TASK_LEGAL_REVIEW,
-                form().with(LEGAL_DECISION, LegalDecision.CHANGES_REQUIRED).values)))
+                form().and(LEGAL_DECISION, LegalDecision.CHANGES_REQUIRED).asMap())))
                 .hasMessageContaining("Say which changes are required");
-        submit(proposal, TASK_LEGAL_REVIEW, form().with(LEGAL_DECISION, LegalDecision.CHANGES_REQUIRED)
-                .with(LEGAL_COMMENTS, "Add a dispute settlement clause").values);
+        submit(proposal, TASK_LEGAL_REVIEW, form().and(LEGAL_DECISION, LegalDecision.CHANGES_REQUIRED)
+                .and(LEGAL_COMMENTS, "Add a dispute settlement clause").asMap());
         assertThat(proposal).isWaitingAt(TASK_DRAFT);
         assertThat(engine.getRuntimeService().getVariable(proposal.getId(), REVISION_REASON.name()))
                 .isEqualTo("Legal review requires changes: Add a dispute settlement clause");
         assertThat(driver.lastStatusChange(reference).reason()).isEqualTo("Legal review requires changes: Add a dispute settlement clause");
 
         submitDraft(proposal, "v2");
-        submit(proposal, TASK_LEGAL_REVIEW, form().with(LEGAL_DECISION, LegalDecision.APPROVED).values);
-        submit(proposal, TASK_CLEARANCE, form().with(CLEARANCE_DECISION, ClearanceDecision.RETURNED)
-                .with(CLEARANCE_COMMENTS, "Shorten the annex on sharks").values);
+        submit(proposal, TASK_LEGAL_REVIEW, form().and(LEGAL_DECISION, LegalDecision.APPROVED).asMap());
+        submit(proposal, TASK_CLEARANCE, form().and(CLEARANCE_DECISION, ClearanceDecision.RETURNED)
+                .and(CLEARANCE_COMMENTS, "Shorten the annex on sharks").asMap());
         assertThat(proposal).isWaitingAt(TASK_DRAFT);
         assertThat(driver.lastStatusChange(reference).reason()).isEqualTo("Returned by the Executive Secretary: Shorten the annex on sharks");
 
         submitDraft(proposal, "v3");
-        submit(proposal, TASK_LEGAL_REVIEW, form().with(LEGAL_DECISION, LegalDecision.APPROVED).values);
-        submit(proposal, TASK_CLEARANCE, form().with(CLEARANCE_DECISION, ClearanceDecision.REJECTED)
-                .with(CLEARANCE_COMMENTS, "Overlaps the existing agreement").values);
+        submit(proposal, TASK_LEGAL_REVIEW, form().and(LEGAL_DECISION, LegalDecision.APPROVED).asMap());
+        submit(proposal, TASK_CLEARANCE, form().and(CLEARANCE_DECISION, ClearanceDecision.REJECTED)
+                .and(CLEARANCE_COMMENTS, "Overlaps the existing agreement").asMap());
         driver.run(proposal, NOTIFY_REJECTED);
         assertThat(proposal).hasPassed(END_REJECTED).isEnded();
         assertThat(driver.statuses(reference)).containsExactly(PROPOSED, DRAFTING, IN_LEGAL_REVIEW, DRAFTING,
@@ -282,18 +281,18 @@ class PartnershipAgreementProcessTest {
 
     @Test
     void reviewersSeeWhatWasSaidSoFarEscapedWithTheNewestFirst() {
-        ProcessInstance proposal = propose(form().with(ACRONYM, "CBD")
-                .with(INSTRUMENT_TYPE, InstrumentType.MEMORANDUM_OF_UNDERSTANDING)
-                .with(TITLE, "Memorandum of Understanding with CBD on migratory species in NBSAPs")
-                .with(FAMILY_INSTRUMENTS, List.of("AEWA", "EUROBATS")));
+        ProcessInstance proposal = propose(form().and(ACRONYM, "CBD")
+                .and(INSTRUMENT_TYPE, InstrumentType.MEMORANDUM_OF_UNDERSTANDING)
+                .and(TITLE, "Memorandum of Understanding with CBD on migratory species in NBSAPs")
+                .and(FAMILY_INSTRUMENTS, List.of("AEWA", "EUROBATS")));
         String reference = driver.businessKey(proposal);
         assertThat(commentsShownOn(proposal, TASK_DRAFT)).isEqualTo(CommentsSoFar.NONE);
         submitDraft(proposal, "v1");
         for (Task consultation : driver.tasks(proposal, TASK_COMMENT_ON_DRAFT)) {
             boolean aewa = consultation.getName().contains("(AEWA)");
-            Map<String, Object> comments = form().with(CONSULTATION_COMMENTS, aewa
+            Map<String, Object> comments = form().and(CONSULTATION_COMMENTS, aewa
                     ? "Please reflect the flyway approach <img src=x> of [our guidelines](http://evil.example)"
-                    : "Add bat collisions to the scope").values;
+                    : "Add bat collisions to the scope").asMap();
             // A secretariat works in Tasklist through the shared group and its own, which alone may take its task.
             driver.as(aewa ? "aewa" : "eurobats", List.of(Groups.FAMILY_SECRETARIATS, Groups.familySecretariat(aewa ? "AEWA" : "EUROBATS")),
                     () -> {
@@ -311,12 +310,12 @@ class PartnershipAgreementProcessTest {
         assertThat(engine.getRuntimeService().getVariable(proposal.getId(), COMMENTS_SO_FAR.name()))
                 .as("task-local: gone with the task").isNull();
         driver.complete("lena", Groups.LEGAL_OFFICERS, proposal, TASK_LEGAL_REVIEW,
-                form().with(LEGAL_DECISION, LegalDecision.APPROVED).with(LEGAL_COMMENTS, "Standard clauses").values);
+                form().and(LEGAL_DECISION, LegalDecision.APPROVED).and(LEGAL_COMMENTS, "Standard clauses").asMap());
         assertThat(commentsShownOn(proposal, TASK_CLEARANCE).lines().findFirst().orElseThrow())
                 .isEqualTo("- **Legal** (lena) · legal review · " + today + " · APPROVED: Standard clauses");
         driver.complete("amina", Groups.EXECUTIVE_SECRETARY, proposal, TASK_CLEARANCE, form()
-                .with(CLEARANCE_DECISION, ClearanceDecision.RETURNED)
-                .with(CLEARANCE_COMMENTS, "Reflect the AEWA comments on flyways").values);
+                .and(CLEARANCE_DECISION, ClearanceDecision.RETURNED)
+                .and(CLEARANCE_COMMENTS, "Reflect the AEWA comments on flyways").asMap());
 
         assertThat(proposal).isWaitingAt(TASK_DRAFT);
         String shownForRedrafting = commentsShownOn(proposal, TASK_DRAFT);
@@ -326,11 +325,11 @@ class PartnershipAgreementProcessTest {
 
         submitDraft(proposal, "v2");
         for (Task consultation : driver.tasks(proposal, TASK_COMMENT_ON_DRAFT)) {
-            engine.getTaskService().complete(consultation.getId(), form().with(CONSULTATION_COMMENTS, "Fine now").values);
+            engine.getTaskService().complete(consultation.getId(), form().and(CONSULTATION_COMMENTS, "Fine now").asMap());
         }
-        submit(proposal, TASK_LEGAL_REVIEW, form().with(LEGAL_DECISION, LegalDecision.APPROVED).values);
+        submit(proposal, TASK_LEGAL_REVIEW, form().and(LEGAL_DECISION, LegalDecision.APPROVED).asMap());
         driver.complete("amina", Groups.EXECUTIVE_SECRETARY, proposal, TASK_CLEARANCE,
-                form().with(CLEARANCE_DECISION, ClearanceDecision.CLEARED).values);
+                form().and(CLEARANCE_DECISION, ClearanceDecision.CLEARED).asMap());
         ProcessInstance committee = endorsement.calledBy(proposal);
         assertThat(commentsShownOn(committee, org.cms.partnerships.endorsement.EndorsementProcess.TASK_SCHEDULE))
                 .startsWith("- **Executive Secretary** (amina) · clearance · " + today + " · CLEARED")
@@ -344,13 +343,13 @@ class PartnershipAgreementProcessTest {
 
     @Test
     void endorsedWithAmendmentsGoesBackToDraftingAndStraightBackToTheCommitteeWhichThenRefuses() {
-        ProcessInstance proposal = propose(form().with(ACRONYM, "SPREP")
-                .with(INSTRUMENT_TYPE, InstrumentType.MEMORANDUM_OF_UNDERSTANDING)
-                .with(TITLE, "Memorandum of Understanding with SPREP on Pacific cetaceans"));
+        ProcessInstance proposal = propose(form().and(ACRONYM, "SPREP")
+                .and(INSTRUMENT_TYPE, InstrumentType.MEMORANDUM_OF_UNDERSTANDING)
+                .and(TITLE, "Memorandum of Understanding with SPREP on Pacific cetaceans"));
         String reference = driver.businessKey(proposal);
         submitDraft(proposal, "v1");
-        submit(proposal, TASK_LEGAL_REVIEW, form().with(LEGAL_DECISION, LegalDecision.APPROVED).values);
-        submit(proposal, TASK_CLEARANCE, form().with(CLEARANCE_DECISION, ClearanceDecision.CLEARED).values);
+        submit(proposal, TASK_LEGAL_REVIEW, form().and(LEGAL_DECISION, LegalDecision.APPROVED).asMap());
+        submit(proposal, TASK_CLEARANCE, form().and(CLEARANCE_DECISION, ClearanceDecision.CLEARED).asMap());
         endorsement.decideAtMeeting(endorsement.calledBy(proposal), 48, "CMS/StC48/SPREP", "ENDORSED_WITH_AMENDMENTS");
 
         assertThat(proposal).isWaitingAt(TASK_DRAFT);
@@ -371,9 +370,9 @@ class PartnershipAgreementProcessTest {
 
     @Test
     void aPartnerDecliningByRestEndsTheProposal() {
-        ProcessInstance proposal = propose(form().with(ACRONYM, "WWF-DE")
-                .with(INSTRUMENT_TYPE, InstrumentType.PARTNERSHIP_AGREEMENT)
-                .with(TITLE, "Partnership agreement with WWF Germany on the KAZA region"));
+        ProcessInstance proposal = propose(form().and(ACRONYM, "WWF-DE")
+                .and(INSTRUMENT_TYPE, InstrumentType.PARTNERSHIP_AGREEMENT)
+                .and(TITLE, "Partnership agreement with WWF Germany on the KAZA region"));
         String reference = driver.businessKey(proposal);
         reachPartnerApproval(proposal);
         ResponseEntity<String> tooShort = post("/api/agreements/" + reference + "/partner-decision",
@@ -394,9 +393,9 @@ class PartnershipAgreementProcessTest {
 
     @Test
     void aSilentPartnerIsRemindedEveryMonthTheExecutiveSecretaryAlertedAfterTheThirdAndTheOfficerWithdraws() {
-        ProcessInstance proposal = propose(form().with(ACRONYM, "WCS")
-                .with(INSTRUMENT_TYPE, InstrumentType.MEMORANDUM_OF_UNDERSTANDING)
-                .with(TITLE, "Memorandum of Understanding with WCS on Central Asian mammals"));
+        ProcessInstance proposal = propose(form().and(ACRONYM, "WCS")
+                .and(INSTRUMENT_TYPE, InstrumentType.MEMORANDUM_OF_UNDERSTANDING)
+                .and(TITLE, "Memorandum of Understanding with WCS on Central Asian mammals"));
         String reference = driver.businessKey(proposal);
         reachPartnerApproval(proposal);
 
@@ -418,8 +417,8 @@ class PartnershipAgreementProcessTest {
         });
         assertThat(proposal).hasPassed(END_EXECUTIVE_SECRETARY_ALERTED).isWaitingAt(TASK_PARTNER_DECISION);
 
-        submit(proposal, TASK_PARTNER_DECISION, form().with(PARTNER_DECISION, PartnerDecision.WITHDRAWN)
-                .with(PARTNER_DECISION_REASON, "No answer from WCS after four months").values);
+        submit(proposal, TASK_PARTNER_DECISION, form().and(PARTNER_DECISION, PartnerDecision.WITHDRAWN)
+                .and(PARTNER_DECISION_REASON, "No answer from WCS after four months").asMap());
         assertThat(proposal).hasPassed(END_WITHDRAWN_AWAITING_PARTNER).isEnded();
         assertThat(driver.lastStatusChange(reference).toStatus()).isEqualTo(WITHDRAWN);
         assertThat(driver.lastStatusChange(reference).reason()).isEqualTo("No answer from WCS after four months");
@@ -427,11 +426,11 @@ class PartnershipAgreementProcessTest {
 
     @Test
     void withdrawnWhileDrafting() {
-        ProcessInstance proposal = propose(form().with(ACRONYM, "CIC")
-                .with(INSTRUMENT_TYPE, InstrumentType.MEMORANDUM_OF_UNDERSTANDING)
-                .with(TITLE, "Memorandum of Understanding with CIC on sustainable hunting"));
-        submit(proposal, TASK_DRAFT, form().with(DRAFT_ACTION, DraftAction.WITHDRAWN)
-                .with(WITHDRAWAL_REASON, "CIC prefers to keep the 2005 agreement").values);
+        ProcessInstance proposal = propose(form().and(ACRONYM, "CIC")
+                .and(INSTRUMENT_TYPE, InstrumentType.MEMORANDUM_OF_UNDERSTANDING)
+                .and(TITLE, "Memorandum of Understanding with CIC on sustainable hunting"));
+        submit(proposal, TASK_DRAFT, form().and(DRAFT_ACTION, DraftAction.WITHDRAWN)
+                .and(WITHDRAWAL_REASON, "CIC prefers to keep the 2005 agreement").asMap());
         assertThat(proposal).hasPassed(END_WITHDRAWN_WHILE_DRAFTING).isEnded();
         assertThat(driver.statuses(driver.businessKey(proposal))).containsExactly(PROPOSED, DRAFTING, WITHDRAWN);
         assertThat(driver.lastStatusChange(driver.businessKey(proposal)).reason()).isEqualTo("CIC prefers to keep the 2005 agreement");
@@ -439,9 +438,9 @@ class PartnershipAgreementProcessTest {
 
     @Test
     void withdrawnByRestDuringConsultationAndNotAfterSignature() {
-        ProcessInstance proposal = propose(form().with(ACRONYM, "BLI")
-                .with(INSTRUMENT_TYPE, InstrumentType.MEMORANDUM_OF_UNDERSTANDING)
-                .with(TITLE, "Memorandum of Understanding with BirdLife on flyways").with(FAMILY_INSTRUMENTS, List.of("AEWA")));
+        ProcessInstance proposal = propose(form().and(ACRONYM, "BLI")
+                .and(INSTRUMENT_TYPE, InstrumentType.MEMORANDUM_OF_UNDERSTANDING)
+                .and(TITLE, "Memorandum of Understanding with BirdLife on flyways").and(FAMILY_INSTRUMENTS, List.of("AEWA")));
         String reference = driver.businessKey(proposal);
         submitDraft(proposal, "v1");
         assertThat(agreements.get(reference).status()).isEqualTo(IN_CONSULTATION);
@@ -464,16 +463,16 @@ class PartnershipAgreementProcessTest {
 
     @Test
     void aRenewedLetterOfCooperationSkipsConsultationAndLegalReviewAndSupersedesTheOldLetter() {
-        ProcessInstance proposal = propose(form().with(ACRONYM, "NOAA")
-                .with(INSTRUMENT_TYPE, InstrumentType.LETTER_OF_COOPERATION)
-                .with(TITLE, "Renewed Letter of Cooperation with NOAA").with(SUPERSEDES, "CMS-NOAA-2013")
-                .with(FAMILY_INSTRUMENTS, List.of("Sharks MoU")));
+        ProcessInstance proposal = propose(form().and(ACRONYM, "NOAA")
+                .and(INSTRUMENT_TYPE, InstrumentType.LETTER_OF_COOPERATION)
+                .and(TITLE, "Renewed Letter of Cooperation with NOAA").and(SUPERSEDES, "CMS-NOAA-2013")
+                .and(FAMILY_INSTRUMENTS, List.of("Sharks MoU")));
         String reference = driver.businessKey(proposal);
         submitDraft(proposal, "v1");
         assertThat(proposal).hasNotPassed(MILESTONE_IN_CONSULTATION, TASK_LEGAL_REVIEW).isWaitingAt(TASK_CLEARANCE);
-        submit(proposal, TASK_CLEARANCE, form().with(CLEARANCE_DECISION, ClearanceDecision.CLEARED).values);
+        submit(proposal, TASK_CLEARANCE, form().and(CLEARANCE_DECISION, ClearanceDecision.CLEARED).asMap());
         driver.run(proposal, REQUEST_PARTNER_APPROVAL);
-        submit(proposal, TASK_PARTNER_DECISION, form().with(PARTNER_DECISION, PartnerDecision.APPROVED).values);
+        submit(proposal, TASK_PARTNER_DECISION, form().and(PARTNER_DECISION, PartnerDecision.APPROVED).asMap());
         assertThat(driver.refusal(() -> submit(proposal, TASK_SIGNATURE, signature(today.plusDays(3), "Silver Spring"))))
                 .hasMessageContaining("is in the future");
         submit(proposal, TASK_SIGNATURE, signature(today, "Silver Spring"));
@@ -528,27 +527,18 @@ class PartnershipAgreementProcessTest {
     // ---------------------------------------------------------------- helpers
 
     /** A form's or a proposal's values, written the way Tasklist and REST clients send them. */
-    private static final class Form {
-        final Map<String, Object> values = new HashMap<>();
-
-        <T> Form with(ProcessVariable<T> variable, T value) {
-            variable.putIn(values, value);
-            return this;
-        }
+    private static ProcessValues form() {
+        return ProcessValues.empty();
     }
 
-    private static Form form() {
-        return new Form();
-    }
-
-    private ProcessInstance propose(Form fields) {
+    private ProcessInstance propose(ProcessValues fields) {
         return proposeAs("oliver", fields);
     }
 
-    private ProcessInstance proposeAs(String user, Form fields) {
-        Form proposal = form().with(PARTNER_CHOICE, PartnerChoice.EXISTING).with(TERM_START, today);
-        proposal.values.putAll(fields.values);
-        String reference = driver.as(user, List.of(Groups.PARTNERSHIP_OFFICERS), () -> lifecycle.propose(proposal.values));
+    private ProcessInstance proposeAs(String user, ProcessValues fields) {
+        Map<String, Object> proposal = form().and(PARTNER_CHOICE, PartnerChoice.EXISTING).and(TERM_START, today).asMap();
+        proposal.putAll(fields.asMap());
+        String reference = driver.as(user, List.of(Groups.PARTNERSHIP_OFFICERS), () -> lifecycle.propose(proposal));
         return driver.instance(KEY, reference);
     }
 
@@ -566,40 +556,40 @@ class PartnershipAgreementProcessTest {
     /** Submits a draft; when consultation is due, with a deadline 14 days ahead (returned). */
     private LocalDate submitDraft(ProcessInstance proposal, String version) {
         LocalDate deadline = today.plusDays(14);
-        submit(proposal, TASK_DRAFT, form().with(DRAFT_ACTION, DraftAction.SUBMITTED)
-                .with(DRAFT_URL, "https://docs.cms.int/drafts/" + version.replace(" ", "-")).with(DRAFT_VERSION, version)
-                .with(TERMS_SUMMARY, "Cooperation on migratory species of common concern")
-                .with(CONSULTATION_DEADLINE_DATE, deadline).values);
+        submit(proposal, TASK_DRAFT, form().and(DRAFT_ACTION, DraftAction.SUBMITTED)
+                .and(DRAFT_URL, "https://docs.cms.int/drafts/" + version.replace(" ", "-")).and(DRAFT_VERSION, version)
+                .and(TERMS_SUMMARY, "Cooperation on migratory species of common concern")
+                .and(CONSULTATION_DEADLINE_DATE, deadline).asMap());
         return deadline;
     }
 
     private void reachPartnerApproval(ProcessInstance proposal) {
         submitDraft(proposal, "v1");
-        submit(proposal, TASK_LEGAL_REVIEW, form().with(LEGAL_DECISION, LegalDecision.APPROVED).values);
-        submit(proposal, TASK_CLEARANCE, form().with(CLEARANCE_DECISION, ClearanceDecision.CLEARED).values);
+        submit(proposal, TASK_LEGAL_REVIEW, form().and(LEGAL_DECISION, LegalDecision.APPROVED).asMap());
+        submit(proposal, TASK_CLEARANCE, form().and(CLEARANCE_DECISION, ClearanceDecision.CLEARED).asMap());
         driver.run(proposal, REQUEST_PARTNER_APPROVAL);
         assertThat(proposal).isWaitingAt(TASK_PARTNER_DECISION);
     }
 
     private static Map<String, Object> dueDiligence(boolean allPassed, DueDiligenceOutcome outcome, String notes) {
-        Form form = form();
-        RecordDueDiligence.CHECKLIST.keySet().forEach(check -> form.with(check, true));
+        ProcessValues form = form();
+        RecordDueDiligence.CHECKLIST.keySet().forEach(check -> form.and(check, true));
         if (!allPassed) {
             RecordDueDiligence.CHECKLIST.keySet().stream().filter(c -> c.name().equals("ddNoSanctions"))
-                    .forEach(check -> form.with(check, false));
+                    .forEach(check -> form.and(check, false));
         }
-        form.with(RISK_RATING, allPassed ? RiskRating.MEDIUM : RiskRating.HIGH).with(DUE_DILIGENCE_OUTCOME, outcome)
-                .with(DUE_DILIGENCE_NOTES, notes);
+        form.and(RISK_RATING, allPassed ? RiskRating.MEDIUM : RiskRating.HIGH).and(DUE_DILIGENCE_OUTCOME, outcome)
+                .and(DUE_DILIGENCE_NOTES, notes);
         if (outcome == DueDiligenceOutcome.CLEARED_WITH_CONDITIONS) {
-            form.with(CONDITIONS, "No use of the CMS logo in advertising");
+            form.and(CONDITIONS, "No use of the CMS logo in advertising");
         }
-        return form.values;
+        return form.asMap();
     }
 
     private static Map<String, Object> signature(LocalDate date, String place) {
-        return form().with(SIGNED_ON, date).with(PLACE_OF_SIGNATURE, place)
-                .with(SIGNATORY_CMS, "Amy Fraenkel, Executive Secretary")
-                .with(SIGNATORY_PARTNER, "Head of the partner organization").values;
+        return form().and(SIGNED_ON, date).and(PLACE_OF_SIGNATURE, place)
+                .and(SIGNATORY_CMS, "Amy Fraenkel, Executive Secretary")
+                .and(SIGNATORY_PARTNER, "Head of the partner organization").asMap();
     }
 
     private ResponseEntity<String> post(String url, String body) {
