@@ -37,11 +37,7 @@ class AgreementStageStatus implements StageStatus {
      */
     @Override
     public void enter(DelegateExecution execution, String status, String reason) {
-        String reference = AgreementVariables.REFERENCE.from(execution);
-        AgreementStatus stage = AgreementStatus.valueOf(status);
-        if (agreements.get(reference).status() != stage) {
-            agreements.changeStatus(reference, stage, Actor.current(execution.getProcessEngineServices().getIdentityService()),
-                    reason);
-        }
+        agreements.enterStage(AgreementVariables.REFERENCE.from(execution), AgreementStatus.valueOf(status),
+                Actor.current(execution.getProcessEngineServices().getIdentityService()), reason);
     }
 }

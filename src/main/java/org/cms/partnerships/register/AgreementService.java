@@ -83,8 +83,24 @@ public class AgreementService {
 
     @Transactional
     public Agreement changeStatus(String reference, AgreementStatus to, String by, String reason, Instant at) {
+        move(get(reference), to, by, reason, at);
+        return get(reference);
+    }
+
+    /**
+     * A process stage begins (see {@code AgreementStageStatus}): the agreement takes the stage's status;
+     * when it is already there (a process started at that stage) nothing is recorded.
+     */
+    @Transactional
+    public void enterStage(String reference, AgreementStatus stage, String by, String reason) {
         Agreement current = get(reference);
-        current.status().checkCanChangeTo(to, reference);
+        if (current.status() != stage) {
+            move(current, stage, by, reason, RegisterClock.now());
+        }
+    }
+
+    private void move(Agreement current, AgreementStatus to, String by, String reason, Instant at) {
+        current.status().checkCanChangeTo(to, current.reference());
         // Only an agreement that still binds both sides has an annual review ahead of it.
         jdbc.sql("""
                 UPDATE agreement SET status = :status, updated_at = :at,
@@ -93,7 +109,6 @@ public class AgreementService {
                 .param("status", to.name()).param("at", Timestamp.from(at))
                 .param("effective", to.isBinding()).param("id", current.id()).update();
         insertHistory(current.id(), current.status(), to, at, by, reason);
-        return get(reference);
     }
 
     /**
