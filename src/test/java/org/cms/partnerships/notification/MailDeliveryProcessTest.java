@@ -42,7 +42,10 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.util.TestSocketUtils;
 
 /**
  * Notifications over a real SMTP server (GreenMail): content and language of what arrives, and
@@ -51,14 +54,21 @@ import org.springframework.test.context.TestPropertySource;
 @CmsIntegrationTest
 @TestPropertySource(properties = {
         "spring.mail.host=127.0.0.1",
-        "spring.mail.port=3025",
         "spring.mail.properties.mail.smtp.connectiontimeout=2000",
         "spring.mail.properties.mail.smtp.timeout=2000"})
 @Import(MailDeliveryProcessTest.FlakyMail.class)
 class MailDeliveryProcessTest {
 
+    /** A free port, so that two checkouts can run the suite side by side. */
+    static final int SMTP_PORT = TestSocketUtils.findAvailableTcpPort();
+
+    @DynamicPropertySource
+    static void smtpPort(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
             .withPerMethodLifecycle(true);
 

@@ -17,6 +17,7 @@ import org.cms.partnerships.agreement.suspension.SuspensionProcess;
 import org.cms.partnerships.register.AgreementService;
 import org.cms.partnerships.register.AgreementStatus;
 import org.cms.partnerships.register.PartnerService;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
@@ -36,7 +37,8 @@ class PostgresIntegrationTest {
 
     static final String SERVER = System.getProperty("cms.test.postgres",
             System.getenv().getOrDefault("CMS_TEST_POSTGRES", "jdbc:postgresql://127.0.0.1:5432/"));
-    static final String DATABASE = "cms_partnerships_it";
+    /** One database per run (the process id), so that two checkouts can run the suite side by side. */
+    static final String DATABASE = "cms_partnerships_it_" + ProcessHandle.current().pid();
 
     @BeforeAll
     static void freshDatabase() throws SQLException {
@@ -44,6 +46,14 @@ class PostgresIntegrationTest {
              Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
             statement.execute("CREATE DATABASE " + DATABASE);
+        }
+    }
+
+    @AfterAll
+    static void dropDatabase() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
         }
     }
 
