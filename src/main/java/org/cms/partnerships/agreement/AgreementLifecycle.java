@@ -15,6 +15,7 @@ import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.Duration;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RuntimeService;
@@ -27,6 +28,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.cms.partnerships.common.ConflictException;
 import org.cms.partnerships.common.InvalidInputException;
+import org.cms.partnerships.common.RegisterClock;
 import org.cms.partnerships.engine.variables.FormInput;
 import org.cms.partnerships.engine.variables.ProcessValues;
 import org.cms.partnerships.engine.variables.ProcessVariable;
@@ -60,15 +62,17 @@ public class AgreementLifecycle {
     static final Map<AgreementStatus, String> STAGES = stages();
 
     private final RuntimeService runtime;
+    private final HistoryService history;
     private final TaskService tasks;
     private final ProcessEngineConfiguration configuration;
     private final AgreementService agreements;
     private final DecisionService decisions;
     private final AgreementSettings settings;
 
-    public AgreementLifecycle(RuntimeService runtime, TaskService tasks, ProcessEngineConfiguration configuration,
+    public AgreementLifecycle(RuntimeService runtime, HistoryService history, TaskService tasks, ProcessEngineConfiguration configuration,
                               AgreementService agreements, DecisionService decisions, AgreementSettings settings) {
         this.runtime = runtime;
+        this.history = history;
         this.tasks = tasks;
         this.configuration = configuration;
         this.agreements = agreements;
@@ -96,6 +100,16 @@ public class AgreementLifecycle {
     public boolean isUnderProcessControl(String reference) {
         return runtime.createProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey(reference)
                 .count() > 0;
+    }
+
+    /**
+     * Whether a {@code partnership-agreement} process ever ran for this agreement, running, ended or
+     * cancelled (the engine's history): a record that had one is no historic record to take over, and one
+     * whose process someone cancelled stays as they left it.
+     */
+    public boolean hadAProcess(String reference) {
+        return history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
+                .processInstanceBusinessKey(reference).count() > 0;
     }
 
     /**
@@ -152,7 +166,9 @@ public class AgreementLifecycle {
             Instant since = lastStatusChange(agreement.reference());
             int past = reminderDatesPassed(since);
             variables.and(PARTNER_REMINDER_CYCLE, "R/%s/%s".formatted(since, settings.partnerReminderInterval()))
-                    .and(PARTNER_REMINDERS_SENT, past);
+                    .and(PARTNER_REMINDERS_SENT, past)
+                    .and(PARTNER_SILENT_SINCE, since.atZone(RegisterClock.SECRETARIAT_ZONE).toLocalDate())
+                    .and(PARTNER_REMINDER_DATES_BEFORE_PROCESS, past);
             alert = past >= settings.remindersBeforeAlert();
         } else {
             variables.and(PARTNER_REMINDER_CYCLE, "R/" + settings.partnerReminderInterval()).and(PARTNER_REMINDERS_SENT, 0);

@@ -81,7 +81,7 @@ public final class AgreementProcess {
     public static final ProcessVariable<PartnerCategory> NEW_PARTNER_CATEGORY = choice("newPartnerCategory", PartnerCategory.class)
             .labelled("partner category");
     public static final ProcessVariable<String> NEW_PARTNER_HEADQUARTERS = text("newPartnerHeadquarters");
-    public static final ProcessVariable<String> NEW_PARTNER_WEBSITE = text("newPartnerWebsite");
+    public static final ProcessVariable<String> NEW_PARTNER_WEBSITE = text("newPartnerWebsite").labelled("partner's website");
     public static final ProcessVariable<String> FOCAL_POINT_NAME = text("focalPointName");
     public static final ProcessVariable<String> FOCAL_POINT_EMAIL = text("focalPointEmail").labelled("focal point's e-mail address");
     public static final ProcessVariable<Language> FOCAL_POINT_LANGUAGE = choice("focalPointLanguage", Language.class)
@@ -159,7 +159,15 @@ public final class AgreementProcess {
     public static final ProcessVariable<String> PARTNER_DECISION_REASON = text("partnerDecisionReason");
     public static final ProcessVariable<java.time.LocalDate> PARTNER_DECISION_DATE = date("partnerDecisionDate")
             .labelled("date of the partner's decision");
+    /** Reminder dates reached, sent or not: the count the alert waits for. */
     public static final ProcessVariable<Integer> PARTNER_REMINDERS_SENT = integer("partnerRemindersSent");
+    /**
+     * For a record brought under process control while awaiting its partner: since when the partner has
+     * been silent (its last status change) and how many reminder dates had passed by then, none of them
+     * sent by this system. Unset on a proposal that went through the process; the alert tells both apart.
+     */
+    public static final ProcessVariable<java.time.LocalDate> PARTNER_SILENT_SINCE = date("partnerSilentSince");
+    public static final ProcessVariable<Integer> PARTNER_REMINDER_DATES_BEFORE_PROCESS = integer("partnerReminderDatesBeforeProcess");
     public static final ProcessVariable<Integer> REMINDERS_BEFORE_ALERT = integer("remindersBeforeAlert");
     /** The reason of the WITHDRAWN status (drafting form, partner form, REST). */
     public static final ProcessVariable<String> WITHDRAWAL_REASON = text("withdrawalReason").labelled("reason for withdrawing");

@@ -60,6 +60,7 @@ class ProposalValidation implements ExecutionListener {
             input.check(email.isEmpty() || email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"),
                     "The focal point's e-mail address '%s' is not valid".formatted(email));
             input.optional(FOCAL_POINT_LANGUAGE);
+            input.webAddress(NEW_PARTNER_WEBSITE, false);
         } else {
             existing = partners.findByAcronym(acronym);
             input.check(existing.isPresent(), "No partner with acronym %s; register it as a new partner".formatted(acronym));

@@ -35,8 +35,7 @@ class RecordDraft implements TaskListener {
             in.throwIfInvalid();
             return;
         }
-        String url = in.optionalText(DRAFT_URL);
-        in.check(url.matches("https?://\\S+"), "The link to the draft must be a web address (http:// or https://)");
+        String url = in.webAddress(DRAFT_URL, true);
         String version = in.text(DRAFT_VERSION, 1);
         String summary = in.text(TERMS_SUMMARY, 10);
         boolean consult = CONSULT_FAMILY.from(task) && !RETURN_TO_ENDORSEMENT.from(task);

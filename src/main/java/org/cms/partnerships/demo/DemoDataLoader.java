@@ -81,7 +81,7 @@ public class DemoDataLoader implements ApplicationRunner {
 
     /**
      * Starts {@code partnership-agreement} at its stage for each agreement in an intermediate status
-     * that has no process yet; each in its own transaction, so one record that cannot be resumed
+     * that never had a process (running, ended or cancelled); each in its own transaction, so one record that cannot be resumed
      * does not stop the others.
      *
      * @return the references brought under process control now
@@ -90,7 +90,8 @@ public class DemoDataLoader implements ApplicationRunner {
         List<String> resumed = new java.util.ArrayList<>();
         for (AgreementStatus status : AgreementLifecycle.resumableStatuses()) {
             for (Agreement waiting : agreements.search(new AgreementFilter(status, null, null, null, null))) {
-                if (!lifecycle.isUnderProcessControl(waiting.reference())) {
+                // Only records that never had a process: one whose process was cancelled is left as it is.
+                if (!lifecycle.hadAProcess(waiting.reference())) {
                     try {
                         resumed.add(transaction.execute(tx -> lifecycle.resumeAt(waiting.reference())));
                     } catch (RuntimeException e) {

@@ -79,7 +79,7 @@ public final class EndorsementProcess {
     /** Also an output: the document the decision was taken on. */
     public static final ProcessVariable<String> DOCUMENT_NUMBER =
             ProcessVariable.text("documentNumber").labelled("document number");
-    public static final ProcessVariable<String> DOCUMENT_URL = ProcessVariable.text("documentUrl");
+    public static final ProcessVariable<String> DOCUMENT_URL = ProcessVariable.text("documentUrl").labelled("link to the document");
     public static final ProcessVariable<java.time.LocalDate> OBJECTION_DEADLINE =
             ProcessVariable.date("objectionDeadline").labelled("objection deadline");
 

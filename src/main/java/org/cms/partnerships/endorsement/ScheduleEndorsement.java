@@ -45,7 +45,7 @@ class ScheduleEndorsement implements TaskListener {
             deadline = in.required(OBJECTION_DEADLINE);
         }
         String documentNumber = in.optional(DOCUMENT_NUMBER);
-        String documentUrl = in.optionalText(DOCUMENT_URL);
+        String documentUrl = in.webAddress(DOCUMENT_URL, false);
         boolean mustMeet = Boolean.TRUE.equals(MUST_MEET.orNull(task));
 
         Endorsement scheduled = endorsements.schedule(new EndorsementService.Schedule(SUBJECT_TYPE.from(task),

@@ -158,7 +158,7 @@ public class ActivityImport {
                 lineProblems.add("the timeframe is missing (a year, a span, On-going ...)");
             }
             if (!funding.isEmpty() && !List.of("true", "false", "yes", "no").contains(funding)) {
-                lineProblems.add("externalFunding must be true or false, not '%s'".formatted(funding));
+                lineProblems.add("external funding must be yes or no (true or false also do), not '%s'".formatted(funding));
             }
             lineProblems.forEach(p -> problems.add("Line %d: %s".formatted(line.number(), p)));
             activities.add(new WorkPlanService.NewActivity(theme, code, emptyToNull(text(line, "heading")), description,

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.cms.partnerships.common.ConflictException;
 import org.cms.partnerships.common.RegisterClock;
+import org.cms.partnerships.demo.DemoDataLoader;
 import org.cms.partnerships.engine.variables.ProcessValues;
 import org.cms.partnerships.register.AgreementService;
 import org.cms.partnerships.register.AgreementStatus;
@@ -56,6 +57,7 @@ class HistoricRecordsTest {
     @Autowired PartnerService partners;
     @Autowired ProcessDriver driver;
     @Autowired TestRestTemplate rest;
+    @Autowired DemoDataLoader loader;
 
     LocalDate today;
 
@@ -142,8 +144,17 @@ class HistoricRecordsTest {
         assertThat(driver.variable(process, PARTNER_REMINDERS_SENT)).isEqualTo(3);
         assertThat(driver.dueDay(driver.job(process, PARTNER_REMINDER_DUE))).as("day 120").isEqualTo(today.plusDays(20));
         driver.run(process, ALERT_EXECUTIVE_SECRETARY);
-        assertThat(driver.mails(silent, "partner-approval-alert")).singleElement()
-                .satisfies(n -> assertThat(n.recipientEmail()).isEqualTo("amina@cms.example.org"));
+        // The alert says what happened: silence since the last status change, reminder dates passed
+        // before this system took the record over, none of them sent by it.
+        String silentSince = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH)
+                .format(today.minusDays(100));
+        assertThat(driver.mails(silent, "partner-approval-alert")).singleElement().satisfies(n -> {
+            assertThat(n.recipientEmail()).isEqualTo("amina@cms.example.org");
+            assertThat(n.subject()).isEqualTo("Historic record HISTORIC-B has been silent on " + silent + " since " + silentSince);
+            assertThat(n.body()).contains("has been silent since " + silentSince,
+                            "3 reminder dates had passed without a reminder from it.")
+                    .doesNotContain("after 3 reminders", "reminders since");
+        });
         assertThat(process).hasPassed(END_EXECUTIVE_SECRETARY_ALERTED).isWaitingAt(TASK_PARTNER_DECISION);
 
         driver.fireWhenDue(process, PARTNER_REMINDER_DUE);
@@ -160,6 +171,21 @@ class HistoricRecordsTest {
         assertThat(refused.getMessage()).startsWith(consulting + " is IN_CONSULTATION");
         assertThatThrownBy(() -> lifecycle.resumeAt("CMS-CITES-2002")).isInstanceOf(ConflictException.class)
                 .hasMessageStartingWith("CMS-CITES-2002 is IN_FORCE");
+    }
+
+    @Test
+    void theLoaderTakesOverOnlyRecordsThatNeverHadAProcessNotOneWhoseProcessWasCancelled() {
+        Instant since = RegisterClock.at(today.minusDays(10), LocalTime.NOON).toInstant();
+        String cancelled = record("HISTORIC-E", AgreementStatus.AWAITING_SIGNATURE, since);
+        ProcessInstance first = driver.instance(KEY, lifecycle.resumeAt(cancelled));
+        engine.getRuntimeService().deleteProcessInstance(first.getId(), "Cancelled in Cockpit: signature on hold");
+        assertThat(lifecycle.isUnderProcessControl(cancelled)).isFalse();
+        String untouched = record("HISTORIC-F", AgreementStatus.AWAITING_SIGNATURE, since);
+
+        assertThat(loader.bringUnderProcessControl()).contains(untouched).doesNotContain(cancelled);
+        assertThat(lifecycle.isUnderProcessControl(cancelled)).as("left as the manager left it").isFalse();
+        assertThat(driver.instance(KEY, untouched)).isWaitingAt(TASK_SIGNATURE);
+        assertThat(loader.bringUnderProcessControl()).as("a restart starts nothing twice").doesNotContain(untouched, cancelled);
     }
 
     /** A partner of our own with one agreement recorded in {@code status} at {@code since}. */

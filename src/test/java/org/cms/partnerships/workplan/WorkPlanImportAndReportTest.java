@@ -75,7 +75,7 @@ class WorkPlanImportAndReportTest {
         assertThat(refused.getBody().get("problems")).extracting(JsonNode::asText).containsExactly(
                 "Line 3: theme 'Z' is not one of the plan's themes [A, B]",
                 "Line 4: the description is missing",
-                "Line 4: externalFunding must be true or false, not 'maybe'",
+                "Line 4: external funding must be yes or no (true or false also do), not 'maybe'",
                 "Line 5: code A7 is already in the plan or earlier in the file");
         assertThat(workPlans.activities(PLAN)).hasSize(before);
     }

@@ -68,6 +68,17 @@ public final class FormInput {
         return text == null ? "" : text;
     }
 
+    /**
+     * A web address (http:// or https://, no spaces), or empty when not given and not {@code required}.
+     * Forms leave this check to the server: Camunda Forms would show its pattern as a regular expression.
+     */
+    public String webAddress(ProcessVariable<String> variable, boolean required) {
+        String url = required ? text(variable, 1) : optionalText(variable);
+        check(url.isEmpty() || url.matches("https?://\\S+"),
+                "The %s must be a web address starting with http:// or https://".formatted(variable.label()));
+        return url;
+    }
+
     /** Adds {@code problem} unless {@code ok}. */
     public FormInput check(boolean ok, String problem) {
         if (!ok) {
