@@ -16,14 +16,15 @@ final class ActivityTexts {
 
     static String activities(List<WorkPlanActivity> activities, String plan) {
         return capped(activities.stream()
-                .map(a -> "%s (%s, %s%s): %s".formatted(a.code(), a.timeframe(), a.status(),
-                        a.subjectToExternalFunding() ? ", funding " + a.fundingStatus() : "", shorten(a.description())))
+                .map(a -> "%s (%s, %s%s): %s".formatted(a.code(), a.timeframe(), a.status().label(),
+                        a.subjectToExternalFunding() ? ", funding " + a.fundingStatus().label().toLowerCase() : "",
+                        shorten(a.description())))
                 .toList(), plan);
     }
 
     static String unfinished(List<WorkPlanActivity> activities, String plan) {
         return capped(activities.stream().filter(a -> !a.status().isFinished())
-                .map(a -> a.code() + " (" + a.status() + "): " + shorten(a.description()))
+                .map(a -> a.code() + " (" + a.status().label() + "): " + shorten(a.description()))
                 .toList(), plan);
     }
 

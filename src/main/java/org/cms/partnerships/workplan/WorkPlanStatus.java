@@ -24,6 +24,11 @@ public enum WorkPlanStatus {
         };
     }
 
+    /** The status in words for forms and reports ("In implementation"); the name stays in the API. */
+    public String label() {
+        return name().charAt(0) + name().substring(1).toLowerCase().replace('_', ' ');
+    }
+
     public boolean canChangeTo(WorkPlanStatus to) {
         return next().contains(to);
     }

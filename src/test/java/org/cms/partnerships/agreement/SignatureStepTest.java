@@ -19,10 +19,12 @@ import org.cms.partnerships.register.PartnerService;
 import org.cms.partnerships.security.Groups;
 import org.cms.partnerships.support.CmsIntegrationTest;
 import org.cms.partnerships.support.ProcessDriver;
+import org.cms.partnerships.support.WebappSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
  * The signature on its own: the process is started right before "Sign and record the signature", for
@@ -35,6 +37,7 @@ class SignatureStepTest {
     @Autowired AgreementService agreements;
     @Autowired PartnerService partners;
     @Autowired ProcessDriver driver;
+    @Autowired TestRestTemplate rest;
 
     LocalDate today;
 
@@ -85,6 +88,37 @@ class SignatureStepTest {
         assertThat(old.supersededBy()).isEqualTo(renewal);
         assertThat(driver.lastStatusChange("CMS-CARTAGENA").reason()).isEqualTo("Superseded by " + renewal);
         assertThat(driver.mails(renewal, "agreement-signed")).isNotEmpty();
+    }
+
+    @Test
+    void theSignatureFormOpensWithTheProposedTermAndNamesNoSupersededAgreementWhenThereIsNone() {
+        String reference = "CMS-WETLANDSLINK-" + today.getYear();
+        long partner = partners.create(new PartnerService.NewPartner("WETLANDSLINK", "Wetlands Link International",
+                org.cms.partnerships.register.PartnerCategory.NGO, null, null, false, null)).id();
+        agreements.create(new AgreementService.NewAgreement(reference, partner, InstrumentType.LETTER_OF_COOPERATION,
+                "Letter of cooperation on wetland flyways", null, null, today.minusMonths(2), today.plusYears(3), null, null),
+                AgreementStatus.AWAITING_SIGNATURE, "oliver", "Approved by the partner; ready for signature", RegisterClock.now());
+        ProcessInstance step = engine.getRuntimeService().createProcessInstanceByKey(KEY).businessKey(reference)
+                .setVariables(ProcessValues.of(AgreementVariables.REFERENCE, reference).and(AgreementVariables.ACRONYM, "WETLANDSLINK")
+                        .and(TERM_START, today.plusDays(20)).asMap())
+                .startBeforeActivity(TASK_SIGNATURE).execute();
+        String task = driver.task(step, TASK_SIGNATURE).getId();
+
+        // What Tasklist loads into the form, through the webapps' engine API, as the Executive Secretary.
+        var variables = WebappSession.login(rest, "amina", "tasklist")
+                .getFromEngine("engine/default/task/%s/form-variables".formatted(task));
+        assertThat(variables.getStatusCode().is2xxSuccessful()).as(String.valueOf(variables.getBody())).isTrue();
+        assertThat(variables.getBody().path(EXPIRES_ON.name()).path("value").asText())
+                .as("the end of the proposed term").isEqualTo(today.plusYears(3).toString());
+        assertThat(variables.getBody().path(IN_FORCE_FROM.name()).path("value").asText())
+                .as("the proposed start, still ahead").isEqualTo(today.plusDays(20).toString());
+        assertThat(variables.getBody().path(SUPERSEDES.name()).path("value").isMissingNode()
+                || variables.getBody().path(SUPERSEDES.name()).path("value").isNull()).isTrue();
+
+        driver.complete("amina", Groups.EXECUTIVE_SECRETARY, step, TASK_SIGNATURE, signature(today));
+        assertThat(agreements.get(reference).expiresOn()).isEqualTo(today.plusYears(3));
+        assertThat(engine.getRuntimeService().getVariable(step.getId(), EXPIRES_ON.name()))
+                .as("the pre-filled values were the form's, not the process's").isNull();
     }
 
     private static java.util.Map<String, Object> signature(LocalDate date) {

@@ -82,7 +82,7 @@ class MailTemplatesTest {
         model.put(WorkPlanProcess.FIRST_YEAR.name(), 2012);
         model.put(WorkPlanProcess.LAST_YEAR.name(), 2014);
         model.put(WorkPlanProcess.COMMENT_DEADLINE.name(), "2011-10-31");
-        model.put(WorkPlanProcess.ACTIVITIES_TEXT.name(), "A1 (2012, NOT_STARTED): concordance list");
+        model.put(WorkPlanProcess.ACTIVITIES_TEXT.name(), "A1 (2012, Not started): concordance list");
         model.put(WorkPlanProcess.PROGRESS_SUMMARY.name(), "3 completed, 2 in progress. Good progress on elephants.");
         model.put(TerminationProcess.EFFECTIVE_ON.name(), "2013-12-31");
         model.put(TerminationProcess.REASON.name(), "Friends of CMS ceased operations");

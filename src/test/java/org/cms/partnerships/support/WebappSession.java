@@ -56,6 +56,14 @@ public final class WebappSession {
         return response;
     }
 
+    /** GETs from the webapps' engine API, e.g. {@code engine/default/task/{id}/form-variables}. */
+    public ResponseEntity<JsonNode> getFromEngine(String path) {
+        ResponseEntity<JsonNode> response = rest.exchange("/camunda/api/engine/" + path, HttpMethod.GET,
+                new HttpEntity<>(headers(MediaType.APPLICATION_JSON)), JsonNode.class);
+        keep(response);
+        return response;
+    }
+
     private HttpHeaders headers(MediaType type) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(type);

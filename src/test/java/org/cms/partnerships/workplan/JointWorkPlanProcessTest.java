@@ -86,7 +86,7 @@ class JointWorkPlanProcessTest {
         assertThat(plan).hasBusinessKey(CITES_2012).isWaitingAt(TASK_DRAFT);
         assertThat(driver.task(plan, TASK_DRAFT)).hasCandidateGroup(Groups.PARTNERSHIP_OFFICERS);
         assertThat(variable(plan, ACTIVITIES_TEXT)).hasSizeLessThan(4000)
-                .contains("A1 (2012, NOT_STARTED): On-going update", "B1 (2012-2014, NOT_STARTED, funding NOT_SECURED)");
+                .contains("A1 (2012, Not started): On-going update", "B1 (2012-2014, Not started, funding not secured)");
 
         // Text longer than the engine keeps is refused with a clear message, not a database error.
         String tooLong = "D9 | 2013 | A very long list of activities typed into the form | no\n".repeat(70);
@@ -152,7 +152,7 @@ class JointWorkPlanProcessTest {
         assertThat(plan).isWaitingAt(TASK_CARRY_OVER);
         assertThat(driver.task(plan, TASK_CARRY_OVER)).hasCandidateGroup(Groups.PARTNERSHIP_OFFICERS);
         assertThat(variable(plan, UNFINISHED_ACTIVITIES))
-                .contains("A4 (NOT_STARTED)", "B3 (NOT_STARTED)", "D1 (IN_PROGRESS)").doesNotContain("A2 (");
+                .contains("A4 (Not started)", "B3 (Not started)", "D1 (In progress)").doesNotContain("A2 (");
         assertThat(driver.refusal(() -> complete(plan, TASK_CARRY_OVER, values(DROP_LINES, "A2 | finished anyway\nB3 | no"))))
                 .hasMessageContaining("A2 is not an unfinished activity of " + CITES_2008)
                 .hasMessageContaining("Give the reason for dropping B3");
@@ -175,7 +175,7 @@ class JointWorkPlanProcessTest {
         assertThat(workPlans.get(CITES_2012).status()).isEqualTo(WorkPlanStatus.IN_IMPLEMENTATION);
         assertThat(workPlans.activity(CITES_2012, "B1").status()).isEqualTo(ActivityStatus.AWAITING_FUNDING);
         assertThat(plan).isWaitingAt(TASK_PROGRESS);
-        assertThat(variable(plan, ACTIVITIES_TEXT)).contains("A1-2008 (", "B1 (2012-2014, AWAITING_FUNDING, funding NOT_SECURED)");
+        assertThat(variable(plan, ACTIVITIES_TEXT)).contains("A1-2008 (", "B1 (2012-2014, Awaiting funding, funding not secured)");
         assertThat(driver.refusal(() -> complete(plan, TASK_PROGRESS, values(ACTIVITY_CODE, "B1", ACTIVITY_STATUS, ActivityStatus.IN_PROGRESS))))
                 .hasMessageContaining("B1 waits for external funding");
         complete(plan, TASK_PROGRESS, values(ACTIVITY_CODE, "B1", FUNDING_SECURED, true,
@@ -219,7 +219,7 @@ class JointWorkPlanProcessTest {
         assertThat(report.getBody()).contains("CMS-CITES Joint Work Programme 2012-2014", "Concordance list updated after CITES CoP16",
                 "Funding from the European Commission", "A1-2008", "Joint side event on migratory species");
         String carryOver = report.getBody().substring(report.getBody().indexOf("Unfinished activities"));
-        assertThat(carryOver).contains("B1 (NOT_STARTED)", "D1-2008 (IN_PROGRESS)").doesNotContain("A1 (");
+        assertThat(carryOver).contains("B1 (Not started)", "D1-2008 (In progress)").doesNotContain("A1 (");
         assertThat(rest.withBasicAuth("oliver", "oliver").getForEntity("/api/work-plans/" + CITES_2012 + "/report.odt", byte[].class)
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
     }
