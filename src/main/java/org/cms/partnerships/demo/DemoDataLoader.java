@@ -26,7 +26,10 @@ import org.cms.partnerships.register.Partner;
 import org.cms.partnerships.register.PartnerService;
 import org.cms.partnerships.register.PartnerService.NewFocalPoint;
 import org.cms.partnerships.register.PartnerService.NewPartner;
+import org.cms.partnerships.workplan.WorkPlan;
+import org.cms.partnerships.workplan.WorkPlanLifecycle;
 import org.cms.partnerships.workplan.WorkPlanService;
+import org.cms.partnerships.workplan.WorkPlanStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -41,9 +44,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Loads the demo register from the YAML files in {@code demo/} once: when the register already has
  * partners, it does nothing, so a restart on the same database adds no duplicates. All or nothing,
  * in one transaction. Goes through the register services like every other writer. Then every
- * agreement waiting at an intermediate stage without a process behind it (IOTC's draft MoC awaiting
- * the partner since 2015) is brought under process control ({@link AgreementLifecycle#resumeAt}), on
- * every start, so a restart starts nothing twice.
+ * agreement or joint work plan waiting at an intermediate stage that never had a process (IOTC's draft
+ * MoC awaiting the partner since 2015, the CMS-CITES plan 2008-2011 in implementation) is brought under
+ * process control ({@link AgreementLifecycle#resumeAt}, {@link WorkPlanLifecycle#resumeAt}), on every
+ * start, so a restart starts nothing twice.
  */
 @Component
 @Profile("demo")
@@ -59,12 +63,15 @@ public class DemoDataLoader implements ApplicationRunner {
     private final WorkPlanService workPlans;
     private final TransactionTemplate transaction;
     private final AgreementLifecycle lifecycle;
+    private final WorkPlanLifecycle workPlanLifecycle;
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public DemoDataLoader(PartnerService partners, AgreementService agreements, CommitteeService committee,
-                          WorkPlanService workPlans, TransactionTemplate transaction, AgreementLifecycle lifecycle) {
+                          WorkPlanService workPlans, TransactionTemplate transaction, AgreementLifecycle lifecycle,
+                          WorkPlanLifecycle workPlanLifecycle) {
+        this.workPlanLifecycle = workPlanLifecycle;
         this.partners = partners;
         this.agreements = agreements;
         this.committee = committee;
@@ -81,7 +88,8 @@ public class DemoDataLoader implements ApplicationRunner {
 
     /**
      * Starts {@code partnership-agreement} at its stage for each agreement in an intermediate status
-     * that never had a process (running, ended or cancelled); each in its own transaction, so one record that cannot be resumed
+     * that never had a process (running, ended or cancelled), and {@code joint-work-plan} likewise for each
+     * plan awaiting endorsement or in implementation (the CMS-CITES list of 2008-2011); each in its own transaction, so one record that cannot be resumed
      * does not stop the others.
      *
      * @return the references brought under process control now
@@ -94,6 +102,18 @@ public class DemoDataLoader implements ApplicationRunner {
                 if (!lifecycle.hadAProcess(waiting.reference())) {
                     try {
                         resumed.add(transaction.execute(tx -> lifecycle.resumeAt(waiting.reference())));
+                    } catch (RuntimeException e) {
+                        log.warn("{} ({}) could not be brought under process control: {}", waiting.reference(),
+                                status, e.getMessage());
+                    }
+                }
+            }
+        }
+        for (WorkPlanStatus status : WorkPlanLifecycle.resumableStatuses()) {
+            for (WorkPlan waiting : workPlans.all()) {
+                if (waiting.status() == status && !workPlanLifecycle.hadAProcess(waiting.reference())) {
+                    try {
+                        resumed.add(transaction.execute(tx -> workPlanLifecycle.resumeAt(waiting.reference())));
                     } catch (RuntimeException e) {
                         log.warn("{} ({}) could not be brought under process control: {}", waiting.reference(),
                                 status, e.getMessage());

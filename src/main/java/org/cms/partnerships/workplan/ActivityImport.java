@@ -56,6 +56,25 @@ public class ActivityImport {
         return importLines(planReference, lines, false, List.of(), new ArrayList<>());
     }
 
+    /**
+     * CSV pasted into the draft form: the same rules as a file ({@link #importCsv}), every refusal naming
+     * its line in the pasted text ("CSV line 3: ..."), since the form has typed lines as well. Empty text
+     * imports nothing.
+     */
+    @Transactional
+    public int importPastedCsv(String planReference, String content) {
+        if (content == null || content.isBlank()) {
+            return 0;
+        }
+        try {
+            return importCsv(planReference, content.strip() + "\n");
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.problems().stream()
+                    .map(problem -> problem.startsWith("Line ") ? "CSV line " + problem.substring(5) : "CSV: " + problem)
+                    .toList());
+        }
+    }
+
     @Transactional
     public int importJson(String planReference, String content) {
         JsonNode array;

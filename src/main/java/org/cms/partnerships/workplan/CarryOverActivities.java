@@ -8,21 +8,24 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.cms.partnerships.engine.Actor;
 import org.springframework.stereotype.Component;
 
-/** "Carry over unfinished activities": the predecessor closes, its unfinished activities come across. */
+/**
+ * "Carry over unfinished activities": the predecessor closes, its unfinished activities come across,
+ * and its own lifecycle ends ({@link WorkPlanLifecycle#handOver}).
+ */
 @Component("carryOverActivities")
 class CarryOverActivities implements JavaDelegate {
 
-    private final WorkPlanService workPlans;
+    private final WorkPlanLifecycle lifecycle;
     private final IdentityService identity;
 
-    CarryOverActivities(WorkPlanService workPlans, IdentityService identity) {
-        this.workPlans = workPlans;
+    CarryOverActivities(WorkPlanLifecycle lifecycle, IdentityService identity) {
+        this.lifecycle = lifecycle;
         this.identity = identity;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        workPlans.carryOver(REFERENCE.from(execution), PREDECESSOR.from(execution), DROP_LINES.orNull(execution),
+        lifecycle.handOver(REFERENCE.from(execution), PREDECESSOR.from(execution), DROP_LINES.orNull(execution),
                 Actor.current(identity));
     }
 }

@@ -21,18 +21,21 @@ public class WorkPlanDrafting {
     }
 
     /**
-     * The draft is ready for consultation: the typed activities are added or changed, the plan has at
-     * least one activity and the deadline for comments is in the future. Refuses with every problem.
+     * The draft is ready for consultation: the activities pasted as CSV are imported (the import's rules:
+     * {@link ActivityImport#importPastedCsv}), then the typed activities are added or changed, the plan has
+     * at least one activity and the deadline for comments is in the future. Refuses with every problem;
+     * the caller's transaction keeps nothing of a refused draft.
      *
      * @return the plan's activities as the forms show them
      */
     @Transactional
-    public String readyForConsultation(String planReference, String activityLines, LocalDate commentDeadline) {
+    public String readyForConsultation(String planReference, String activitiesCsv, String activityLines,
+                                       LocalDate commentDeadline) {
+        activityImport.importPastedCsv(planReference, activitiesCsv);
         activityImport.importTyped(planReference, activityLines);
         List<String> problems = new ArrayList<>();
         if (workPlans.activities(planReference).isEmpty()) {
-            problems.add("The plan has no activity yet: add them here or import them (POST /api/work-plans/%s/activities)"
-                    .formatted(planReference));
+            problems.add("The plan has no activity yet: add them one per line or paste them as CSV");
         }
         if (!commentDeadline.isAfter(RegisterClock.today())) {
             problems.add("The deadline for comments %s is not in the future".formatted(commentDeadline));

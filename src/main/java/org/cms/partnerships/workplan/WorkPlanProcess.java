@@ -67,6 +67,8 @@ public final class WorkPlanProcess {
     public static final ProcessVariable<String> ACTIVITIES_TEXT = ProcessVariable.text("activitiesText");
     /** Activities typed in a form: {@code code | timeframe | description | yes | lead}, or {@code code | remove}. */
     public static final ProcessVariable<String> ACTIVITY_LINES = ProcessVariable.text("activitiesToAdd").labelled("activities to add or change");
+    /** Activities pasted into the draft form as CSV, with the header line of the import API. */
+    public static final ProcessVariable<String> ACTIVITIES_CSV = ProcessVariable.text("activitiesCsv").labelled("activities as CSV");
     public static final ProcessVariable<LocalDate> COMMENT_DEADLINE = ProcessVariable.date("commentDeadline").labelled("deadline for the partner's comments");
     public static final ProcessVariable<Date> COMMENT_DEADLINE_AT = ProcessVariable.instant("commentDeadlineAt");
     public static final ProcessVariable<String> PARTNER_COMMENTS = ProcessVariable.text("partnerComments").labelled("partner's comments");
