@@ -77,6 +77,8 @@ public final class AgreementProcess {
     // Proposal (start form / REST); partner acronym and title: AgreementVariables.ACRONYM, TITLE
     public static final ProcessVariable<PartnerChoice> PARTNER_CHOICE = choice("partnerChoice", PartnerChoice.class)
             .labelled("choice of partner");
+    /** The partner chosen from the register in the start form (a select fed by {@code ProposalFormPartners}). */
+    public static final ProcessVariable<String> EXISTING_PARTNER = text("existingPartner").labelled("partner");
     public static final ProcessVariable<String> NEW_PARTNER_NAME = text("newPartnerName").labelled("name of the new partner");
     public static final ProcessVariable<PartnerCategory> NEW_PARTNER_CATEGORY = choice("newPartnerCategory", PartnerCategory.class)
             .labelled("partner category");

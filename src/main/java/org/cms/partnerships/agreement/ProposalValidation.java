@@ -44,11 +44,13 @@ class ProposalValidation implements ExecutionListener {
     public void notify(DelegateExecution execution) {
         FormInput input = FormInput.of(execution);
         boolean newPartner = input.optional(PARTNER_CHOICE) == PartnerChoice.NEW;
-        String acronym = input.optionalText(ACRONYM).toUpperCase();
+        // Tasklist's start form chooses an existing partner from a list; REST callers name it by its acronym.
+        String chosen = newPartner ? "" : input.optionalText(EXISTING_PARTNER);
+        String acronym = (chosen.isEmpty() ? input.optionalText(ACRONYM) : chosen).toUpperCase();
         Optional<Partner> existing = Optional.empty();
         PartnerCategory newCategory = null;
         if (acronym.isEmpty()) {
-            input.problem("The partner's acronym is required");
+            input.problem(newPartner ? "The partner's acronym is required" : "Choose the partner from the register");
         } else if (newPartner) {
             input.check(acronym.matches("[A-Z0-9][A-Z0-9-]{1,39}"),
                     "The acronym '%s' may contain only letters, digits and hyphens".formatted(acronym));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.cms.partnerships.common.NotFoundException;
 import org.cms.partnerships.common.RegisterClock;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,9 +18,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class PartnerService {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    public PartnerService(JdbcClient jdbc) {
+    public PartnerService(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /** Published when a partner is registered, for what lists the register's partners (the proposal form). */
+    public record PartnerRegistered(String acronym) {
     }
 
     public record NewPartner(String acronym, String name, PartnerCategory category, String headquarters,
@@ -42,6 +49,7 @@ public class PartnerService {
                 .param("deFacto", p.deFacto())
                 .param("notes", p.notes())
                 .param("createdAt", Timestamp.from(RegisterClock.now())));
+        events.publishEvent(new PartnerRegistered(p.acronym()));
         return get(id);
     }
 

@@ -72,6 +72,23 @@ class RefusalsTest {
         assertThat(answer.getBody().path("problems").size()).isGreaterThan(1);
     }
 
+    @Test
+    void aWebAddressIsCheckedInPlainWordsNotShownAsARegularExpression() {
+        Task draft = draftTaskOfANewProposal("GNF", "Letter of cooperation on waterbird monitoring training");
+        ResponseEntity<JsonNode> answer = WebappSession.login(rest, "oliver", "tasklist").postToEngine(
+                "engine/default/task/%s/submit-form".formatted(draft.getId()), """
+                        {"variables": {"%s": {"value": "SUBMITTED", "type": "String"},
+                                       "%s": {"value": "www.cms.int/drafts/mwn-v1", "type": "String"},
+                                       "%s": {"value": "v1", "type": "String"},
+                                       "%s": {"value": "Joint training on waterbird counts", "type": "String"}}}"""
+                        .formatted(AgreementProcess.DRAFT_ACTION.name(), AgreementProcess.DRAFT_URL.name(),
+                                AgreementProcess.DRAFT_VERSION.name(), AgreementProcess.TERMS_SUMMARY.name()));
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(answer.getBody().path("message").asText())
+                .isEqualTo("The link to the draft must be a web address starting with http:// or https://")
+                .doesNotContain("^", "pattern");
+    }
+
     private Task draftTaskOfANewProposal(String partner, String title) {
         String reference = driver.as("oliver", List.of(Groups.PARTNERSHIP_OFFICERS), () -> lifecycle.propose(
                 ProcessValues.of(AgreementProcess.PARTNER_CHOICE, AgreementProcess.PartnerChoice.EXISTING)
