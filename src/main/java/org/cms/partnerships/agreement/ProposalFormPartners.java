@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * into a start form (only a task's form gets them), so a select cannot be fed at run time; instead the
  * form is deployed again with the partners as its options: at start-up and after every partner
  * registered. The start event binds its form as {@code latest}, so Tasklist shows this version; an
- * unchanged list deploys nothing (duplicate filtering).
+ * unchanged list deploys nothing (duplicate filtering) unless another deployment came since.
  */
 @Component
 public class ProposalFormPartners {
@@ -70,14 +70,26 @@ public class ProposalFormPartners {
         Authentication caller = identity.getCurrentAuthentication();
         identity.clearAuthentication();
         try {
-            newTransaction.executeWithoutResult(tx -> repository.createDeployment().name(DEPLOYMENT)
-                    .enableDuplicateFiltering(false).addString(FORM, form).deploy());
+            newTransaction.executeWithoutResult(tx -> {
+                var deployment = repository.createDeployment().name(DEPLOYMENT).addString(FORM, form);
+                // Skip an unchanged list only while this deployment holds the latest form version: after a
+                // release deploys the form file again, that version (without partners) is the latest.
+                if (oursIsTheLatestDeployment()) {
+                    deployment.enableDuplicateFiltering(false);
+                }
+                deployment.deploy();
+            });
         } finally {
             if (caller != null) {
                 identity.setAuthentication(caller);
             }
         }
         log.debug("Proposal form deployed with the register's partners");
+    }
+
+    private boolean oursIsTheLatestDeployment() {
+        var latest = repository.createDeploymentQuery().orderByDeploymentTime().desc().listPage(0, 1);
+        return !latest.isEmpty() && DEPLOYMENT.equals(latest.get(0).getName());
     }
 
     String formWithPartners() {

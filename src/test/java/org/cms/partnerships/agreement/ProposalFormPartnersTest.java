@@ -32,6 +32,8 @@ class ProposalFormPartnersTest {
     @Autowired TestRestTemplate rest;
     @Autowired PartnerService partners;
     @Autowired AgreementService agreements;
+    @Autowired ProposalFormPartners formPartners;
+    @Autowired org.camunda.bpm.engine.RepositoryService repository;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -66,6 +68,18 @@ class ProposalFormPartnersTest {
         String reference = chosen.getBody().path("businessKey").asText();
         assertThat(agreements.get(reference).partnerAcronym()).isEqualTo("FLYWAYLINK");
         assertThat(agreements.get(reference).instrumentType()).isEqualTo(InstrumentType.MEMORANDUM_OF_UNDERSTANDING);
+    }
+
+    @Test
+    void afterAReleaseDeploysTheFormFileAgainTheNextStartPutsThePartnersBackIntoIt() throws Exception {
+        try (var file = new org.springframework.core.io.ClassPathResource("forms/" + ProposalFormPartners.FORM).getInputStream()) {
+            repository.createDeployment().name("cms-partnerships-release").addInputStream(ProposalFormPartners.FORM, file).deploy();
+        }
+        WebappSession oliver = WebappSession.login(rest, "oliver", "tasklist");
+        assertThat(offeredPartners(oliver)).as("the form file's own version has no partners").isEmpty();
+
+        formPartners.atStartUp();
+        assertThat(offeredPartners(oliver)).contains("CITES", "IOTC");
     }
 
     private JsonNode partnerSelect(WebappSession session) {
