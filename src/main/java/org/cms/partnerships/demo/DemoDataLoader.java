@@ -88,9 +88,9 @@ public class DemoDataLoader implements ApplicationRunner {
 
     /**
      * Starts {@code partnership-agreement} at its stage for each agreement in an intermediate status
-     * that never had a process (running, ended or cancelled), and {@code joint-work-plan} likewise for each
-     * plan awaiting endorsement or in implementation (the CMS-CITES list of 2008-2011); each in its own transaction, so one record that cannot be resumed
-     * does not stop the others.
+     * that never had a process (running, ended or cancelled), and {@code joint-work-plan} likewise for
+     * each plan awaiting endorsement or in implementation (the CMS-CITES list of 2008-2011); each in its
+     * own transaction, so one record that cannot be resumed does not stop the others.
      *
      * @return the references brought under process control now
      */
@@ -109,15 +109,14 @@ public class DemoDataLoader implements ApplicationRunner {
                 }
             }
         }
-        for (WorkPlanStatus status : WorkPlanLifecycle.resumableStatuses()) {
-            for (WorkPlan waiting : workPlans.all()) {
-                if (waiting.status() == status && !workPlanLifecycle.hadAProcess(waiting.reference())) {
-                    try {
-                        resumed.add(transaction.execute(tx -> workPlanLifecycle.resumeAt(waiting.reference())));
-                    } catch (RuntimeException e) {
-                        log.warn("{} ({}) could not be brought under process control: {}", waiting.reference(),
-                                status, e.getMessage());
-                    }
+        for (WorkPlan waiting : workPlans.all()) {
+            WorkPlanStatus status = waiting.status();
+            if (WorkPlanLifecycle.resumableStatuses().contains(status) && !workPlanLifecycle.hadAProcess(waiting.reference())) {
+                try {
+                    resumed.add(transaction.execute(tx -> workPlanLifecycle.resumeAt(waiting.reference())));
+                } catch (RuntimeException e) {
+                    log.warn("{} ({}) could not be brought under process control: {}", waiting.reference(),
+                            status, e.getMessage());
                 }
             }
         }

@@ -4,6 +4,7 @@ import static org.cms.partnerships.workplan.WorkPlanProcess.*;
 
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
@@ -31,9 +32,9 @@ public class WorkPlanLifecycle {
      * consultation's timer (as for an agreement in consultation, such a record goes back to DRAFT first);
      * a DRAFT starts its lifecycle from the officer's start form ({@link #startFor}).
      */
-    static final Map<WorkPlanStatus, String> STAGES = new EnumMap<>(Map.of(
+    static final Map<WorkPlanStatus, String> STAGES = java.util.Collections.unmodifiableMap(new EnumMap<>(Map.of(
             WorkPlanStatus.AWAITING_ENDORSEMENT, ENDORSEMENT,
-            WorkPlanStatus.IN_IMPLEMENTATION, IMPLEMENTATION));
+            WorkPlanStatus.IN_IMPLEMENTATION, IMPLEMENTATION)));
 
     private final RuntimeService runtime;
     private final HistoryService history;
@@ -110,8 +111,8 @@ public class WorkPlanLifecycle {
      *
      * @return the codes carried over
      */
-    public java.util.List<String> handOver(String successor, String predecessor, String dropLines, String by) {
-        java.util.List<String> carried = workPlans.carryOver(successor, predecessor, dropLines, by);
+    public List<String> handOver(String successor, String predecessor, String dropLines, String by) {
+        List<String> carried = workPlans.carryOver(successor, predecessor, dropLines, by);
         // The plan's own rule, not the officer's act: officers may not delete process instances.
         Authentication caller = identity.getCurrentAuthentication();
         identity.clearAuthentication();
