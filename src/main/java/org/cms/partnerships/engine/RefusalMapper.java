@@ -12,13 +12,16 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.cms.partnerships.common.ConflictException;
 import org.cms.partnerships.common.InvalidInputException;
+import org.cms.partnerships.common.LostRace;
+import org.cms.partnerships.common.NotFoundException;
 
 /**
  * Refusals read the same on every engine API: a form or start our checks refused answers 400 with the
  * sentence alone ({@code {"type": "InvalidInputException", "message": "Say which changes are required",
  * "problems": [...]}}), a lost race 409, instead of Camunda's 500 "Cannot submit task form 3f2a...:
  * ENGINE-03051 There was an exception while invoking the TaskListener...". Tasklist shows the message
- * in the form. Registered in every Jersey application by {@link RefusalMapping}: the engine REST API
+ * in the form. A request that lost a race to another (optimistic locking, a task completed meanwhile)
+ * answers 409 or 404 with a plain sentence ({@link LostRace}). Registered in every Jersey application by {@link RefusalMapping}: the engine REST API
  * under {@code /engine-rest} and the webapps' own engine API under {@code /camunda/api/engine}, which is
  * what Tasklist calls. Anything else goes to Camunda's own handlers unchanged.
  */
@@ -38,7 +41,10 @@ public final class RefusalMapper {
                         Map.of("type", "ConflictException", "message", conflict.getMessage())));
             }
         }
-        return Optional.empty();
+        // A lost race (two completions of one task, two nodes on one instance): 409 or 404, not 500.
+        return LostRace.refusalFor(thrown).map(lost -> lost instanceof NotFoundException
+                ? json(Response.Status.NOT_FOUND, Map.of("type", "NotFoundException", "message", lost.getMessage()))
+                : json(Response.Status.CONFLICT, Map.of("type", "ConflictException", "message", lost.getMessage())));
     }
 
     private static Response json(Response.Status status, Map<String, Object> body) {
