@@ -145,6 +145,17 @@ class ConcurrentRequestsTest {
         assertThat(agreements.search(new AgreementFilter(null, null, null, acronym, null))).hasSize(1);
     }
 
+    @Test
+    void aReferenceTypedInLowerCaseOrWithBlanksNamesTheSameRecordOnEveryEndpoint() {
+        var officer = rest.withBasicAuth("oliver", "oliver");
+        assertThat(officer.getForEntity("/api/agreements/{r}", String.class, " cms-noaa-2013 ").getBody())
+                .contains("\"reference\":\"CMS-NOAA-2013\"");
+        assertThat(officer.getForEntity("/api/work-plans/{r}", String.class, "jwp-cms-cites-2012-2014").getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(officer.getForEntity("/api/agreements/{r}/amendments", String.class, "cms-noaa-2013").getStatusCode().value())
+                .isEqualTo(200);
+    }
+
     private String proposeLetterOfCooperation(String acronym) {
         return driver.as("oliver", List.of(Groups.PARTNERSHIP_OFFICERS), () -> lifecycle.propose(
                 ProcessValues.of(AgreementProcess.PARTNER_CHOICE, AgreementProcess.PartnerChoice.NEW)
