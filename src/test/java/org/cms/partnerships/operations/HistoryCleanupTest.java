@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -22,6 +25,7 @@ class HistoryCleanupTest {
 
     @Autowired ProcessEngine engine;
     @Autowired ProcessEngineConfigurationImpl configuration;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void everyShippedProcessAndDecisionKeepsItsHistoryForAStatedTime() {
@@ -47,5 +51,39 @@ class HistoryCleanupTest {
         assertThat(cleanup).as("scheduled at start").isNotEmpty();
         LocalTime due = cleanup.get(0).getDuedate().toInstant().atZone(ZoneId.systemDefault()).toLocalTime();
         assertThat(due.isAfter(LocalTime.of(21, 59)) || due.isBefore(LocalTime.of(5, 0))).as("due at %s", due).isTrue();
+    }
+
+    @Test
+    void anEndedProcessLeavesHistoryUntilItsTimeToLiveHasPassedThenTheCleanupRemovesIt() {
+        engine.getRepositoryService().createDeployment().addModelInstance("cleanup-probe.bpmn",
+                Bpmn.createExecutableProcess("cleanup-probe").camundaHistoryTimeToLive(1).startEvent().endEvent().done())
+                .deploy();
+        String ended = engine.getRuntimeService().startProcessInstanceByKey("cleanup-probe").getId();
+        var history = engine.getHistoryService();
+        var instance = history.createHistoricProcessInstanceQuery().processInstanceId(ended).singleResult();
+        assertThat(instance.getRemovalTime()).as("removal time = end + 1 day").isNotNull()
+                .isAfter(instance.getEndTime());
+        long statusChanges = countStatusChanges();
+
+        runCleanupNow();
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(ended).count()).as("within its day").isOne();
+
+        try {
+            ClockUtil.setCurrentTime(new Date(instance.getRemovalTime().getTime() + 60_000));
+            runCleanupNow();
+        } finally {
+            ClockUtil.reset();
+        }
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(ended).count()).as("after its day").isZero();
+        assertThat(countStatusChanges()).as("the register is not the engine's history").isEqualTo(statusChanges);
+    }
+
+    private void runCleanupNow() {
+        var job = engine.getHistoryService().cleanUpHistoryAsync(true);
+        engine.getManagementService().executeJob(job.getId());
+    }
+
+    private long countStatusChanges() {
+        return jdbc.sql("SELECT COUNT(*) FROM agreement_status_change").query(Long.class).single();
     }
 }
