@@ -54,6 +54,7 @@ def load(url, n, pid, state_file):
     outcome = {}
     lock = threading.Lock()
     answered = [0]
+    killed = [False]
     kill_at = max(1, n // 3)
 
     def one(acronym):
@@ -62,7 +63,8 @@ def load(url, n, pid, state_file):
             outcome[acronym] = {"status": status, "reference": body.get("reference") if status == 201 else None}
             if status is not None:
                 answered[0] += 1
-            if answered[0] == kill_at:
+            if answered[0] >= kill_at and not killed[0]:
+                killed[0] = True
                 os.kill(pid, signal.SIGKILL)
                 print("kill -9 the node after %d answered proposals, %d more in flight or to come" % (kill_at, n - kill_at))
 

@@ -104,22 +104,27 @@ print("race 2: the draft task of %d proposals completed 4 times at once (2 per n
 form = {"variables": {"draftAction": {"value": "SUBMITTED"}, "draftUrl": {"value": "https://docs.cms.int/drafts/race"},
                       "draftVersion": {"value": "v1"}, "termsSummary": {"value": "Cooperation on data sharing"}}}
 completed = 0
+# A loser that reads the task before the winner's commit and checks its grant after it is refused 403:
+# the engine's per-task grant went with the task. Counted apart; it is not a lost completion.
+gone_grant = 0
 for reference in references:
     status, tasks = call("GET", NODES[0], "/engine-rest/task?processInstanceBusinessKey=%s&taskDefinitionKey=userTask_draftAgreement" % reference)
     if status != 200 or len(tasks) != 1:
         lost.append("%s: no draft task (%s)" % (reference, status))
         continue
-    drafting = [h for h in history(reference) if h["toStatus"] == "DRAFTING"]
+    drafting = [h for h in history(reference) if h.get("toStatus") == "DRAFTING"]
     results = together([("POST", NODES[i % 2], "/engine-rest/task/%s/complete" % tasks[0]["id"], form) for i in range(4)])
     wins = sum(1 for status, _ in results if status == 204)
     completed += wins
-    moves = [h for h in history(reference) if h["fromStatus"] == "DRAFTING"]
+    moves = [h for h in history(reference) if h.get("fromStatus") == "DRAFTING"]
     if wins > 1 or len(moves) > len(drafting):
         doubled.append("%s: draft completed %d times, %d moves out of DRAFTING" % (reference, wins, len(moves)))
     if wins == 0 or len(moves) < len(drafting):
         lost.append("%s: draft completed %d times, %d moves out of DRAFTING" % (reference, wins, len(moves)))
     for status, body in results:
-        if status != 204 and status not in (404, 409):
+        if status == 403 and wins == 1:
+            gone_grant += 1
+        elif status != 204 and status not in (404, 409):
             lost.append("%s: a loser got %s %s" % (reference, status, body))
 
 # 3. "Review now" ten times at once per agreement in force, half of them in lower case.
@@ -149,7 +154,8 @@ redirected = ["%s: %s -> %s" % (r, before[r]["status"], after[r]["status"]) for 
 redirected += ["%s: appeared" % r for r in after if r not in before and r not in touched]
 
 print("answers by status: %s" % dict(sorted(answers.items())))
-print("proposals %d, drafts completed %d, reviews started %d" % (len(references), completed, reviews_started))
+print("proposals %d, drafts completed %d, reviews started %d; losers refused 403 (grant gone with the task) %d"
+      % (len(references), completed, reviews_started, gone_grant))
 for name, found in (("server error", server_errors), ("redirected write", redirected), ("lost", lost), ("doubled", doubled)):
     for line in found[:10]:
         print("  %s: %s" % (name, line))

@@ -6,7 +6,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
 import java.util.Optional;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.authorization.MissingAuthorization;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
@@ -69,7 +76,30 @@ public final class RefusalMapper {
 
         @Override
         public Response toResponse(ProcessEngineException exception) {
-            return refusal(exception).orElseGet(() -> camunda.toResponse(exception));
+            return refusal(exception).or(() -> taskGone(exception)).orElseGet(() -> camunda.toResponse(exception));
         }
+    }
+
+    /**
+     * A loser of a race on a task that read the task before the winner's commit and its grant after it:
+     * the engine's per-task grant left with the task, so the engine says 403. The task is gone: 404,
+     * as for any caller who completes a task completed meanwhile.
+     */
+    static Optional<Response> taskGone(ProcessEngineException exception) {
+        if (!(exception instanceof AuthorizationException denied) || denied.getMissingAuthorizations() == null) {
+            return Optional.empty();
+        }
+        List<String> taskIds = denied.getMissingAuthorizations().stream()
+                .filter(missing -> Resources.TASK.resourceName().equals(missing.getResourceType()))
+                .map(MissingAuthorization::getResourceId).filter(java.util.Objects::nonNull).distinct().toList();
+        ProcessEngine engine = ProcessEngines.getDefaultProcessEngine(false);
+        if (taskIds.size() != 1 || engine == null) {
+            return Optional.empty();
+        }
+        // Looked up without the caller's authorizations: whether the task exists at all.
+        boolean exists = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+                .execute(context -> context.getTaskManager().findTaskById(taskIds.get(0)) != null);
+        return exists ? Optional.empty() : Optional.of(json(Response.Status.NOT_FOUND,
+                Map.of("type", "NotFoundException", "message", LostRace.TASK_GONE)));
     }
 }

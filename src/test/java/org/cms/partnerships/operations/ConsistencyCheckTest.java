@@ -94,10 +94,12 @@ class ConsistencyCheckTest {
 
     @Test
     void aDraftPlanNeedsNoProcessAPlanInConsultationDoesAndAProcessOnAClosedPlanIsListed() {
-        Agreement noaa = agreements.get("CMS-NOAA-2013");
-        long noaaId = partners.getByAcronym(noaa.partnerAcronym()).id();
-        String lost = "JWP-NOAA-2040-2041";
-        workPlans.create(new WorkPlanService.NewWorkPlan(lost, noaaId, noaa.id(), "Joint work plan 2040-2041", 2040, 2041,
+        // Any agreement in force (other tests supersede and terminate some of the demo's).
+        Agreement inForce = agreements.search(new org.cms.partnerships.register.AgreementFilter(AgreementStatus.IN_FORCE,
+                null, null, null, null)).get(0);
+        long inForceId = partners.getByAcronym(inForce.partnerAcronym()).id();
+        String lost = "JWP-CHECK-2040-2041";
+        workPlans.create(new WorkPlanService.NewWorkPlan(lost, inForceId, inForce.id(), "Joint work plan 2040-2041", 2040, 2041,
                 WorkPlanStatus.DRAFT, null));
         assertThat(findingsAbout(lost)).as("a draft is prepared in the register").isEmpty();
 
@@ -109,8 +111,8 @@ class ConsistencyCheckTest {
         });
         setStatus("work_plan", lost, "STOPPED");
 
-        String plan = "JWP-NOAA-2042-2043";
-        workPlans.create(new WorkPlanService.NewWorkPlan(plan, noaaId, noaa.id(), "Joint work plan 2042-2043", 2042, 2043,
+        String plan = "JWP-CHECK-2042-2043";
+        workPlans.create(new WorkPlanService.NewWorkPlan(plan, inForceId, inForce.id(), "Joint work plan 2042-2043", 2042, 2043,
                 WorkPlanStatus.DRAFT, null));
         workPlanLifecycle.startFor(plan);
         String instanceId = instanceOf(plan);
