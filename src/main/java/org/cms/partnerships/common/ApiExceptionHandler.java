@@ -3,8 +3,10 @@ package org.cms.partnerships.common;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -14,6 +16,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @RestControllerAdvice(basePackages = "org.cms.partnerships")
 public class ApiExceptionHandler {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiExceptionHandler.class);
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
@@ -21,6 +25,8 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
+        // Worth a line in the log: two users (or nodes) raced, or a request came too late.
+        log.info("Refused with 409: {}", e.getMessage());
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
 
@@ -29,6 +35,34 @@ public class ApiExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setProperty("problems", e.problems());
         return problem;
+    }
+
+    /**
+     * An engine failure under a register call: a refusal of ours raised inside a process step, or a
+     * race lost to another request (409/404 in plain words); anything else stays a server error.
+     */
+    @ExceptionHandler(ProcessEngineException.class)
+    ResponseEntity<ProblemDetail> engine(ProcessEngineException e) throws ProcessEngineException {
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof InvalidInputException invalid) {
+                return ResponseEntity.badRequest().body(invalid(invalid));
+            }
+            if (cause instanceof ConflictException conflict) {
+                return ResponseEntity.status(HttpStatus.CONFLICT).body(conflict(conflict));
+            }
+            if (cause instanceof NotFoundException missing) {
+                return ResponseEntity.status(HttpStatus.NOT_FOUND).body(notFound(missing));
+            }
+        }
+        RuntimeException lost = LostRace.refusalFor(e).orElseThrow(() -> e);
+        HttpStatus status = lost instanceof NotFoundException ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
+        return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, lost.getMessage()));
+    }
+
+    /** A register write that lost a race to another request (a lock or a concurrent update): 409. */
+    @ExceptionHandler(org.springframework.dao.ConcurrencyFailureException.class)
+    ProblemDetail changedMeanwhile(org.springframework.dao.ConcurrencyFailureException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, LostRace.CHANGED_MEANWHILE);
     }
 
     /** The engine refused the authenticated user: say so, not "server error". */

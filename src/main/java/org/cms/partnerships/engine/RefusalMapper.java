@@ -6,19 +6,29 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
 import java.util.Optional;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.authorization.MissingAuthorization;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.cms.partnerships.common.ConflictException;
 import org.cms.partnerships.common.InvalidInputException;
+import org.cms.partnerships.common.LostRace;
+import org.cms.partnerships.common.NotFoundException;
 
 /**
  * Refusals read the same on every engine API: a form or start our checks refused answers 400 with the
  * sentence alone ({@code {"type": "InvalidInputException", "message": "Say which changes are required",
  * "problems": [...]}}), a lost race 409, instead of Camunda's 500 "Cannot submit task form 3f2a...:
  * ENGINE-03051 There was an exception while invoking the TaskListener...". Tasklist shows the message
- * in the form. Registered in every Jersey application by {@link RefusalMapping}: the engine REST API
+ * in the form. A request that lost a race to another (optimistic locking, a task completed meanwhile)
+ * answers 409 or 404 with a plain sentence ({@link LostRace}). Registered in every Jersey application by {@link RefusalMapping}: the engine REST API
  * under {@code /engine-rest} and the webapps' own engine API under {@code /camunda/api/engine}, which is
  * what Tasklist calls. Anything else goes to Camunda's own handlers unchanged.
  */
@@ -38,7 +48,10 @@ public final class RefusalMapper {
                         Map.of("type", "ConflictException", "message", conflict.getMessage())));
             }
         }
-        return Optional.empty();
+        // A lost race (two completions of one task, two nodes on one instance): 409 or 404, not 500.
+        return LostRace.refusalFor(thrown).map(lost -> lost instanceof NotFoundException
+                ? json(Response.Status.NOT_FOUND, Map.of("type", "NotFoundException", "message", lost.getMessage()))
+                : json(Response.Status.CONFLICT, Map.of("type", "ConflictException", "message", lost.getMessage())));
     }
 
     private static Response json(Response.Status status, Map<String, Object> body) {
@@ -63,7 +76,30 @@ public final class RefusalMapper {
 
         @Override
         public Response toResponse(ProcessEngineException exception) {
-            return refusal(exception).orElseGet(() -> camunda.toResponse(exception));
+            return refusal(exception).or(() -> taskGone(exception)).orElseGet(() -> camunda.toResponse(exception));
         }
+    }
+
+    /**
+     * A loser of a race on a task that read the task before the winner's commit and its grant after it:
+     * the engine's per-task grant left with the task, so the engine says 403. The task is gone: 404,
+     * as for any caller who completes a task completed meanwhile.
+     */
+    static Optional<Response> taskGone(ProcessEngineException exception) {
+        if (!(exception instanceof AuthorizationException denied) || denied.getMissingAuthorizations() == null) {
+            return Optional.empty();
+        }
+        List<String> taskIds = denied.getMissingAuthorizations().stream()
+                .filter(missing -> Resources.TASK.resourceName().equals(missing.getResourceType()))
+                .map(MissingAuthorization::getResourceId).filter(java.util.Objects::nonNull).distinct().toList();
+        ProcessEngine engine = ProcessEngines.getDefaultProcessEngine(false);
+        if (taskIds.size() != 1 || engine == null) {
+            return Optional.empty();
+        }
+        // Looked up without the caller's authorizations: whether the task exists at all.
+        boolean exists = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+                .execute(context -> context.getTaskManager().findTaskById(taskIds.get(0)) != null);
+        return exists ? Optional.empty() : Optional.of(json(Response.Status.NOT_FOUND,
+                Map.of("type", "NotFoundException", "message", LostRace.TASK_GONE)));
     }
 }

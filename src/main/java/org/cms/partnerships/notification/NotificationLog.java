@@ -11,21 +11,23 @@ import org.cms.partnerships.common.RegisterClock;
 import org.cms.partnerships.register.Language;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The notification log. Each write commits on its own (REQUIRES_NEW): when a job fails after some
- * e-mails went out, the engine's transaction rolls back but the record of what was sent stays, so
- * the retry sends only the rest.
+ * The notification log. Each write commits on its own: when a job fails after some e-mails went out,
+ * the engine's transaction rolls back but the record of what was sent stays, so the retry sends only
+ * the rest. Writes and the once-per-recipient read go through the log's own pool
+ * ({@link NotificationLogPool}), never a second connection of the main pool; the reads for the API and
+ * pages use the caller's.
  */
 @Repository
 public class NotificationLog implements DeliveryLog {
 
     private final JdbcClient jdbc;
+    private final NotificationLogPool own;
 
-    public NotificationLog(JdbcClient jdbc) {
+    public NotificationLog(JdbcClient jdbc, NotificationLogPool own) {
         this.jdbc = jdbc;
+        this.own = own;
     }
 
     record Entry(String dedupKey, String template, String subjectReference, Recipient recipient, String subject,
@@ -34,14 +36,17 @@ public class NotificationLog implements DeliveryLog {
 
     @Override
     public Optional<NotificationStatus> statusOf(String dedupKey) {
-        return jdbc.sql("SELECT status FROM notification_log WHERE dedup_key = :key").param("key", dedupKey)
+        return own.jdbc().sql("SELECT status FROM notification_log WHERE dedup_key = :key").param("key", dedupKey)
                 .query(String.class).optional().map(NotificationStatus::valueOf);
     }
 
     /** Records an attempt's outcome, creating the line on the first attempt. */
     @Override
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void record(Entry entry, NotificationStatus status, String error) {
+        own.inOwnTransaction(() -> write(entry, status, error, own.jdbc()));
+    }
+
+    private static void write(Entry entry, NotificationStatus status, String error, JdbcClient jdbc) {
         Timestamp now = Timestamp.from(RegisterClock.now());
         Timestamp sentAt = status == NotificationStatus.SENT ? now : null;
         int updated = jdbc.sql("""

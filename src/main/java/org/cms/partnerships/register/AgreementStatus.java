@@ -82,7 +82,7 @@ public enum AgreementStatus {
     /** Refuses a move the lifecycle does not allow (including one to the current status), naming both ends. */
     public void checkCanChangeTo(AgreementStatus next, String reference) {
         if (!canChangeTo(next)) {
-            throw new IllegalStateException("Agreement %s cannot move from %s to %s".formatted(reference, this, next));
+            throw new org.cms.partnerships.common.ConflictException("Agreement %s cannot move from %s to %s".formatted(reference, this, next));
         }
     }
 }

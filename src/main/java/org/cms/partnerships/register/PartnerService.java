@@ -6,9 +6,12 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.cms.partnerships.common.ConflictException;
 import org.cms.partnerships.common.NotFoundException;
 import org.cms.partnerships.common.RegisterClock;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,9 +39,25 @@ public class PartnerService {
     public record NewFocalPoint(String name, String position, String email, Language preferredLanguage) {
     }
 
+    /**
+     * @throws ConflictException when another request registered the same acronym at the same moment
+     *         (the unique key decides; the proposal check before only sees what is committed)
+     */
     @Transactional
     public Partner create(NewPartner p) {
-        long id = insertReturningId(jdbc.sql("""
+        try {
+            Partner created = get(insert(p));
+            events.publishEvent(new PartnerRegistered(p.acronym()));
+            return created;
+        } catch (DuplicateKeyException | TransientDataAccessException e) {
+            // PostgreSQL waits for the first insert and then reports the duplicate; H2 reports a concurrent update.
+            throw new ConflictException("A partner with acronym %s was registered at the same moment: choose it as an existing partner"
+                    .formatted(p.acronym()));
+        }
+    }
+
+    private long insert(NewPartner p) {
+        return insertReturningId(jdbc.sql("""
                 INSERT INTO partner (acronym, name, category, headquarters, website, de_facto, notes, created_at)
                 VALUES (:acronym, :name, :category, :headquarters, :website, :deFacto, :notes, :createdAt)""")
                 .param("acronym", p.acronym())
@@ -49,8 +68,6 @@ public class PartnerService {
                 .param("deFacto", p.deFacto())
                 .param("notes", p.notes())
                 .param("createdAt", Timestamp.from(RegisterClock.now())));
-        events.publishEvent(new PartnerRegistered(p.acronym()));
-        return get(id);
     }
 
     @Transactional

@@ -17,7 +17,7 @@ class AgreementStatusTest {
     void noStatusMovesToItself(AgreementStatus status) {
         assertThat(status.canChangeTo(status)).isFalse();
         assertThatThrownBy(() -> status.checkCanChangeTo(status, "CMS-X-2026"))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(org.cms.partnerships.common.ConflictException.class)
                 .hasMessage("Agreement CMS-X-2026 cannot move from %s to %s", status, status);
     }
 
