@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -32,6 +33,11 @@ public final class RefusalMapper {
             if (cause instanceof InvalidInputException invalid) {
                 return Optional.of(json(Response.Status.BAD_REQUEST, Map.of("type", "InvalidInputException",
                         "message", invalid.getMessage(), "problems", invalid.problems())));
+            }
+            if (cause instanceof AuthorizationException refused && cause != thrown) {
+                // A listener's refusal of the user (only a secretariat answers its consultation), wrapped by the engine.
+                return Optional.of(json(Response.Status.FORBIDDEN,
+                        Map.of("type", "AuthorizationException", "message", refused.getMessage())));
             }
             if (cause instanceof ConflictException conflict) {
                 return Optional.of(json(Response.Status.CONFLICT,
