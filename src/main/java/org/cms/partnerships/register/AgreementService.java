@@ -378,6 +378,9 @@ public class AgreementService {
         return jdbc.sql(sql.toString()).params(params).query(AgreementService::agreement).list();
     }
 
+    /** Characters the register keeps of an agreement's scope. */
+    public static final int MAX_SCOPE = 4000;
+
     /**
      * The agreements whose CMS Family instruments may name one of the secretariats (keys as
      * {@code Groups.secretariatKey} spells them: "aewa"): a cheap filter in SQL, which the caller refines
