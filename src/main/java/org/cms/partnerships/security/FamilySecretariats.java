@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.cms.partnerships.common.InvalidInputException;
+import org.cms.partnerships.engine.FormTextPlugin;
 import org.cms.partnerships.engine.variables.ProcessVariable;
 import org.springframework.stereotype.Component;
 
@@ -44,14 +45,17 @@ public class FamilySecretariats {
      * user (the application itself) are not people answering and pass.
      */
     public String checkAnswer(DelegateTask task, ProcessVariable<String> consulted) {
-        CoreVariableInstance variable = ((TaskEntity) task).getVariableInstance(consulted.name());
-        boolean asOpened = variable instanceof VariableInstanceEntity entity && entity.getTaskId() == null
-                && entity.getSequenceCounter() <= 1;
+        TaskEntity entity = (TaskEntity) task;
+        CoreVariableInstance variable = entity.getExecution().getVariableInstance(consulted.name());
+        Object local = entity.getVariableLocal(consulted.name());
+        boolean asOpened = variable instanceof VariableInstanceEntity opened && opened.getSequenceCounter() <= 1
+                // the only task-local copy allowed is the escaped one shown in the form (FormTextPlugin)
+                && (local == null || local.equals(FormTextPlugin.escape(String.valueOf(opened.getValue()))));
         if (!asOpened) {
             throw new InvalidInputException(
                     "The consulted secretariat is set when the consultation opens; a form cannot change it");
         }
-        String secretariat = consulted.from(task);
+        String secretariat = consulted.read(((VariableInstanceEntity) variable).getValue());
         Authentication current = identity.getCurrentAuthentication();
         if (current != null && current.getUserId() != null) {
             String group = consultationGroup(secretariat);

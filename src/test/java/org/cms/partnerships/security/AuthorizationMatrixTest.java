@@ -150,7 +150,7 @@ class AuthorizationMatrixTest {
                         OFFICERS_AND_MANAGERS, false),
                 Action.task("complete the legal review (Tasklist)", "engine/default/task/{legalReview}/submit-form", empty,
                         Set.of("lena", "marc", "admin"), true),
-                Action.task("decide a suspension (engine REST)", "/engine-rest/task/{suspensionDecision}/complete", empty,
+                Action.task("decide a suspension (engine REST)", "/engine-rest/task/{decisionOnSuspension}/complete", empty,
                         Set.of("amina", "marc", "admin"), false));
     }
 
@@ -172,7 +172,7 @@ class AuthorizationMatrixTest {
         taskIds.put("legalReview", driver.task(reviewed, TASK_LEGAL_REVIEW).getId());
         String suspensionKey = suspension.requestSuspension("CMS-WDCS-2005", "DISPUTE",
                 "Scope disagreement under review (matrix)");
-        taskIds.put("suspensionDecision", engine.getTaskService().createTaskQuery().processInstanceBusinessKey(suspensionKey)
+        taskIds.put("decisionOnSuspension", engine.getTaskService().createTaskQuery().processInstanceBusinessKey(suspensionKey)
                 .singleResult().getId());
         // An e-mail to a partner's focal point, as the partner approval request would log it.
         jdbc.sql("""
