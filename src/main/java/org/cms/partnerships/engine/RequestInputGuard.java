@@ -322,7 +322,10 @@ public class RequestInputGuard extends OncePerRequestFilter {
                 return Optional.of("Variable '%s' must be sent as {\"value\": ..., \"type\": ...}".formatted(name));
             }
         }
-        return checkShape(root, uri.matches(".*/(variables|localVariables)$"));
+        // Queries carry lists under the same names ("processVariables": [{"name": ..., "operator": ...}]): only the
+        // calls that write variables are held to the shape of a variable map.
+        return NEEDS_BODY.matcher(uri).matches() ? checkShape(root, uri.matches(".*/(variables|localVariables)$"))
+                : Optional.empty();
     }
 
     private Optional<String> checkShape(JsonNode node, boolean variablesCall) {

@@ -395,9 +395,7 @@ class HostileInputTest {
             assertThat(rest.withBasicAuth("oliver", "oliver").getForEntity("/engine-rest/task/" + draftTask + "/form-variables",
                     String.class).getStatusCode().value()).isEqualTo(200);
         }
-        if (draftInstance != null && engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(draftInstance).count() > 0) {
-            engine.getRuntimeService().deleteProcessInstance(draftInstance, "hostile input done");
-        }
+        withdrawDraft();
         assertThat(serverErrors.get()).isZero();
     }
 
@@ -422,27 +420,39 @@ class HostileInputTest {
     }
 
     /** Partners for the draft the task cases aim at: a fresh one whenever a case got through (and failed). */
-    final java.util.Deque<String> partners = new java.util.ArrayDeque<>(List.of("WCS", "BLI", "IFAW", "WAZA", "WDC"));
+    final java.util.Deque<String> partners = new java.util.ArrayDeque<>(List.of("HOSTFIXA", "HOSTFIXB", "HOSTFIXC", "HOSTFIXD", "HOSTFIXE"));
+    String draftReference;
 
     /** The open draft task the task cases aim at; a new one when a case consumed it. */
     private String draftTask() {
         if (draftTask == null || engine.getTaskService().createTaskQuery().taskId(draftTask).count() == 0) {
-            if (draftInstance != null && engine.getRuntimeService().createProcessInstanceQuery()
-                    .processInstanceId(draftInstance).count() > 0) {
-                engine.getRuntimeService().deleteProcessInstance(draftInstance, "hostile input: consumed by a case");
-            }
+            withdrawDraft();
+            // A partner of its own, so that no other test meets this proposal.
             String partner = partners.pop();
             String reference = driver.as("oliver", List.of(Groups.PARTNERSHIP_OFFICERS), () -> lifecycle.propose(
-                    ProcessValues.of(AgreementProcess.PARTNER_CHOICE, AgreementProcess.PartnerChoice.EXISTING)
+                    ProcessValues.of(AgreementProcess.PARTNER_CHOICE, AgreementProcess.PartnerChoice.NEW)
                             .and(AgreementVariables.ACRONYM, partner)
+                            .and(AgreementProcess.NEW_PARTNER_NAME, "Hostile input test partner " + partner)
+                            .and(AgreementProcess.NEW_PARTNER_CATEGORY, org.cms.partnerships.register.PartnerCategory.NGO)
                             .and(AgreementProcess.INSTRUMENT_TYPE, InstrumentType.MEMORANDUM_OF_UNDERSTANDING)
                             .and(AgreementVariables.TITLE, "Memorandum on hostile input")
                             .and(AgreementProcess.TERM_START, RegisterClock.today()).asMap()));
             Task task = driver.task(driver.instance(AgreementProcess.KEY, reference), AgreementProcess.TASK_DRAFT);
             draftTask = task.getId();
             draftInstance = task.getProcessInstanceId();
+            draftReference = reference;
         }
         return draftTask;
+    }
+
+    /** Ends the fixture's proposal as a user would: withdrawn, so the register and the engine agree. */
+    private void withdrawDraft() {
+        if (draftInstance != null && engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(draftInstance).count() > 0) {
+            driver.as("oliver", List.of(Groups.PARTNERSHIP_OFFICERS), () -> {
+                lifecycle.withdraw(draftReference, "Hostile input test done");
+                return null;
+            });
+        }
     }
 
     /** The plain words of an answer: Problem Details' detail, the engine's message, or the text itself. */

@@ -78,6 +78,8 @@ class AuthorizationMatrixTest {
     /** What each cell answered, for the printed matrix. */
     final Map<String, Map<String, Integer>> answers = new LinkedHashMap<>();
     long mailToAPartner;
+    final List<String> proposals = new ArrayList<>();
+    String suspensionKey;
 
     /** One cell per user: what the action sends, whom it allows and how it refuses the others. */
     record Action(String name, HttpMethod method, String path, String body, MediaType type, Set<String> allowed,
@@ -159,18 +161,18 @@ class AuthorizationMatrixTest {
         if (!taskIds.isEmpty()) {
             return;
         }
-        ProcessInstance consulted = proposal("MWN", "Memorandum on flyways and bat corridors (matrix)", InstrumentType.MEMORANDUM_OF_UNDERSTANDING,
+        ProcessInstance consulted = proposal("MATRIXA", "Memorandum on flyways and bat corridors (matrix)", InstrumentType.MEMORANDUM_OF_UNDERSTANDING,
                 List.of("AEWA", "EUROBATS"));
         submitDraft(consulted);
         for (Task consultation : driver.tasks(consulted, TASK_COMMENT_ON_DRAFT)) {
             taskIds.put(consultation.getName().contains("(AEWA)") ? "aewaConsultation" : "eurobatsConsultation", consultation.getId());
         }
-        ProcessInstance drafting = proposal("MWN", "Letter on waterbird counts (matrix)", InstrumentType.LETTER_OF_COOPERATION, List.of());
+        ProcessInstance drafting = proposal("MATRIXB", "Letter on waterbird counts (matrix)", InstrumentType.LETTER_OF_COOPERATION, List.of());
         taskIds.put("draft", driver.task(drafting, TASK_DRAFT).getId());
-        ProcessInstance reviewed = proposal("WCS", "Letter on shorebird monitoring (matrix)", InstrumentType.LETTER_OF_COOPERATION, List.of());
+        ProcessInstance reviewed = proposal("MATRIXC", "Letter on shorebird monitoring (matrix)", InstrumentType.LETTER_OF_COOPERATION, List.of());
         submitDraft(reviewed);
         taskIds.put("legalReview", driver.task(reviewed, TASK_LEGAL_REVIEW).getId());
-        String suspensionKey = suspension.requestSuspension("CMS-WDCS-2005", "DISPUTE",
+        suspensionKey = suspension.requestSuspension("CMS-WDCS-2005", "DISPUTE",
                 "Scope disagreement under review (matrix)");
         taskIds.put("decisionOnSuspension", engine.getTaskService().createTaskQuery().processInstanceBusinessKey(suspensionKey)
                 .singleResult().getId());
@@ -196,9 +198,14 @@ class AuthorizationMatrixTest {
             table.append('\n');
         });
         System.out.println(table);
-        engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKeyLike("%").list().stream()
-                .filter(pi -> taskIds.values().stream().anyMatch(id -> engine.getTaskService().createTaskQuery()
-                        .processInstanceId(pi.getId()).taskId(id).count() > 0))
+        // Withdrawn and declined as users would, so the register and the engine agree for the tests after.
+        for (String reference : List.of(proposals.toArray(new String[0]))) {
+            driver.as("oliver", List.of(Groups.PARTNERSHIP_OFFICERS), () -> {
+                lifecycle.withdraw(reference, "Authorization matrix done");
+                return null;
+            });
+        }
+        engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(suspensionKey).list()
                 .forEach(pi -> engine.getRuntimeService().deleteProcessInstance(pi.getId(), "authorization matrix done"));
     }
 
@@ -351,9 +358,14 @@ class AuthorizationMatrixTest {
     }
 
     private ProcessInstance proposal(String partner, String title, InstrumentType instrument, List<String> secretariats) {
-        Map<String, Object> form = ProcessDriver.values(PARTNER_CHOICE, PartnerChoice.EXISTING, ACRONYM, partner,
+        // A partner of its own (new), so that no other test meets these proposals.
+        Map<String, Object> form = ProcessDriver.values(PARTNER_CHOICE, PartnerChoice.NEW, ACRONYM, partner,
+                NEW_PARTNER_NAME, "Authorization matrix partner " + partner,
+                NEW_PARTNER_CATEGORY, org.cms.partnerships.register.PartnerCategory.NGO,
                 INSTRUMENT_TYPE, instrument, TITLE, title, TERM_START, RegisterClock.today(), FAMILY_INSTRUMENTS, secretariats);
-        return driver.instance(KEY, driver.as("oliver", List.of(Groups.PARTNERSHIP_OFFICERS), () -> lifecycle.propose(form)));
+        String reference = driver.as("oliver", List.of(Groups.PARTNERSHIP_OFFICERS), () -> lifecycle.propose(form));
+        proposals.add(reference);
+        return driver.instance(KEY, reference);
     }
 
     private void submitDraft(ProcessInstance proposal) {
