@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.cms.partnerships.security.AllowedTo;
+import org.cms.partnerships.security.Groups;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,6 +38,7 @@ public class AgreementApi {
 
     /** 201 with the new reference; 400 with every problem when the proposal cannot stand. */
     @PostMapping
+    @AllowedTo(groups = {Groups.PARTNERSHIP_OFFICERS}, action = "propose an agreement")
     public ResponseEntity<Proposed> propose(@RequestBody Map<String, Object> proposal) {
         String reference = lifecycle.propose(proposal);
         ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(AgreementProcess.KEY)
@@ -46,6 +49,7 @@ public class AgreementApi {
 
     /** 204; 409 once signed (or when no proposal process runs). */
     @PostMapping("/{reference}/withdrawal")
+    @AllowedTo(groups = {Groups.PARTNERSHIP_OFFICERS}, action = "withdraw a proposal")
     public ResponseEntity<Void> withdraw(@PathVariable String reference, @RequestBody Withdrawal withdrawal) {
         lifecycle.withdraw(reference, withdrawal.reason());
         return ResponseEntity.noContent().build();
@@ -53,6 +57,7 @@ public class AgreementApi {
 
     /** 204; 409 when the agreement is not waiting for the partner. */
     @PostMapping("/{reference}/partner-decision")
+    @AllowedTo(groups = {Groups.PARTNERSHIP_OFFICERS}, action = "record a partner's decision")
     public ResponseEntity<Void> partnerDecision(@PathVariable String reference, @RequestBody PartnerDecision decision) {
         lifecycle.partnerDecided(reference, decision.decision(), decision.reason(), decision.date());
         return ResponseEntity.noContent().build();

@@ -78,14 +78,20 @@ public final class AgreementProcess {
     public static final ProcessVariable<PartnerChoice> PARTNER_CHOICE = choice("partnerChoice", PartnerChoice.class)
             .labelled("choice of partner");
     /** The partner chosen from the register in the start form (a select fed by {@code ProposalFormPartners}). */
-    public static final ProcessVariable<String> EXISTING_PARTNER = text("existingPartner").labelled("partner");
-    public static final ProcessVariable<String> NEW_PARTNER_NAME = text("newPartnerName").labelled("name of the new partner");
+    public static final ProcessVariable<String> EXISTING_PARTNER = text("existingPartner").labelled("partner")
+            .maxLength(50);
+    public static final ProcessVariable<String> NEW_PARTNER_NAME = text("newPartnerName").labelled("name of the new partner")
+            .maxLength(300);
     public static final ProcessVariable<PartnerCategory> NEW_PARTNER_CATEGORY = choice("newPartnerCategory", PartnerCategory.class)
             .labelled("partner category");
-    public static final ProcessVariable<String> NEW_PARTNER_HEADQUARTERS = text("newPartnerHeadquarters");
-    public static final ProcessVariable<String> NEW_PARTNER_WEBSITE = text("newPartnerWebsite").labelled("partner's website");
-    public static final ProcessVariable<String> FOCAL_POINT_NAME = text("focalPointName");
-    public static final ProcessVariable<String> FOCAL_POINT_EMAIL = text("focalPointEmail").labelled("focal point's e-mail address");
+    public static final ProcessVariable<String> NEW_PARTNER_HEADQUARTERS = text("newPartnerHeadquarters")
+            .maxLength(200);
+    public static final ProcessVariable<String> NEW_PARTNER_WEBSITE = text("newPartnerWebsite").labelled("partner's website")
+            .maxLength(300);
+    public static final ProcessVariable<String> FOCAL_POINT_NAME = text("focalPointName")
+            .maxLength(200);
+    public static final ProcessVariable<String> FOCAL_POINT_EMAIL = text("focalPointEmail").labelled("focal point's e-mail address")
+            .maxLength(320);
     public static final ProcessVariable<Language> FOCAL_POINT_LANGUAGE = choice("focalPointLanguage", Language.class)
             .labelled("focal point's language");
     public static final ProcessVariable<InstrumentType> INSTRUMENT_TYPE = choice("instrumentType", InstrumentType.class)
@@ -95,14 +101,16 @@ public final class AgreementProcess {
     public static final ProcessVariable<String> SCOPE_REGIONS = text("scopeRegions");
     /** The CMS Family instruments concerned: a list in the proposal, kept as "AEWA, EUROBATS" for display after the start. */
     public static final ProcessVariable<List<String>> FAMILY_INSTRUMENTS = textList("familyInstruments")
-            .labelled("CMS Family instruments");
+            .labelled("CMS Family instruments")
+            .maxLength(500);
     public static final ProcessVariable<java.time.LocalDate> TERM_START = date("proposedTermStart")
             .labelled("start of the proposed term");
     public static final ProcessVariable<java.time.LocalDate> TERM_END = date("proposedTermEnd")
             .labelled("end of the proposed term");
     /** The agreement the proposal supersedes (sealed at start): {@link AgreementVariables#SUPERSEDED_REFERENCE}. */
     public static final ProcessVariable<String> SUPERSEDES = AgreementVariables.SUPERSEDED_REFERENCE;
-    public static final ProcessVariable<String> PROPOSED_BY = text("proposedBy");
+    public static final ProcessVariable<String> PROPOSED_BY = text("proposedBy")
+            .maxLength(100);
     // Set at start
     public static final ProcessVariable<PartnerCategory> PARTNER_CATEGORY = choice("partnerCategory", PartnerCategory.class);
     public static final ProcessVariable<Boolean> SUPERSEDES_FLAG = bool("supersedes");
@@ -121,8 +129,10 @@ public final class AgreementProcess {
     public static final ProcessVariable<String> DUE_DILIGENCE_NOTES = text("dueDiligenceNotes").labelled("notes");
     // Drafting
     public static final ProcessVariable<DraftAction> DRAFT_ACTION = choice("draftAction", DraftAction.class).labelled("action");
-    public static final ProcessVariable<String> DRAFT_URL = text("draftUrl").labelled("link to the draft");
-    public static final ProcessVariable<String> DRAFT_VERSION = text("draftVersion").labelled("version label");
+    public static final ProcessVariable<String> DRAFT_URL = text("draftUrl").labelled("link to the draft")
+            .maxLength(500);
+    public static final ProcessVariable<String> DRAFT_VERSION = text("draftVersion").labelled("version label")
+            .maxLength(60);
     public static final ProcessVariable<String> TERMS_SUMMARY = text("termsSummary").labelled("summary of the terms");
     public static final ProcessVariable<java.time.LocalDate> CONSULTATION_DEADLINE_DATE = date("consultationDeadline")
             .labelled("consultation deadline");
@@ -175,9 +185,12 @@ public final class AgreementProcess {
     public static final ProcessVariable<String> WITHDRAWAL_REASON = text("withdrawalReason").labelled("reason for withdrawing");
     // Signature
     public static final ProcessVariable<java.time.LocalDate> SIGNED_ON = date("signedOn").labelled("date of signature");
-    public static final ProcessVariable<String> PLACE_OF_SIGNATURE = text("placeOfSignature").labelled("place of signature");
-    public static final ProcessVariable<String> SIGNATORY_CMS = text("signatoryCms").labelled("signatory for CMS");
-    public static final ProcessVariable<String> SIGNATORY_PARTNER = text("signatoryPartner").labelled("signatory for the partner");
+    public static final ProcessVariable<String> PLACE_OF_SIGNATURE = text("placeOfSignature").labelled("place of signature")
+            .maxLength(200);
+    public static final ProcessVariable<String> SIGNATORY_CMS = text("signatoryCms").labelled("signatory for CMS")
+            .maxLength(300);
+    public static final ProcessVariable<String> SIGNATORY_PARTNER = text("signatoryPartner").labelled("signatory for the partner")
+            .maxLength(300);
     public static final ProcessVariable<java.time.LocalDate> IN_FORCE_FROM = date("inForceFrom").labelled("date of entry into force");
     public static final ProcessVariable<java.time.LocalDate> EXPIRES_ON = date("expiresOn").labelled("expiry date");
 

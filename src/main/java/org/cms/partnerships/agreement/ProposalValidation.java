@@ -62,7 +62,10 @@ class ProposalValidation implements ExecutionListener {
             input.check(email.isEmpty() || email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"),
                     "The focal point's e-mail address '%s' is not valid".formatted(email));
             input.optional(FOCAL_POINT_LANGUAGE);
+            // Read before anything is written, so that a value too long for its column is refused with the others.
+            input.optionalText(NEW_PARTNER_HEADQUARTERS);
             input.webAddress(NEW_PARTNER_WEBSITE, false);
+            input.optionalText(FOCAL_POINT_NAME);
         } else {
             existing = partners.findByAcronym(acronym);
             input.check(existing.isPresent(), "No partner with acronym %s; register it as a new partner".formatted(acronym));
@@ -90,13 +93,16 @@ class ProposalValidation implements ExecutionListener {
                             .formatted(o.instrumentType().label(), o.partnerAcronym(), o.reference(), o.status())));
         }
         List<String> family = input.optional(FAMILY_INSTRUMENTS);
+        String scope = scope(input);
+        input.check(scope == null || scope.length() <= AgreementService.MAX_SCOPE, "The scope (species, themes and regions) is %d characters long; at most %d fit"
+                .formatted(scope == null ? 0 : scope.length(), AgreementService.MAX_SCOPE));
         input.throwIfInvalid();
 
         Partner partner = existing.isPresent() ? existing.get() : createPartner(input, acronym, newCategory);
         family = family == null ? List.of() : family;
         String reference = agreements.nextReference(partner.acronym(), RegisterClock.today().getYear());
         String by = Optional.ofNullable(PROPOSED_BY.orNull(execution)).orElse(Actor.SYSTEM);
-        agreements.propose(new AgreementService.NewAgreement(reference, partner.id(), instrument, title, scope(input),
+        agreements.propose(new AgreementService.NewAgreement(reference, partner.id(), instrument, title, scope,
                 family.isEmpty() ? null : String.join(", ", family), RegisterClock.today(), termEnd, null, null), by);
         agreements.recordProposer(reference, by);
 

@@ -10,30 +10,35 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.cms.partnerships.engine.Actor;
 import org.cms.partnerships.engine.variables.FormInput;
 import org.cms.partnerships.register.AgreementService;
+import org.cms.partnerships.security.FamilySecretariats;
 import org.springframework.stereotype.Component;
 
 /**
  * One secretariat's answer to the consultation, kept on the agreement: its comments when it
  * completes "Comment on the draft" (task listener), or "no comments" when the deadline passed
- * without an answer (start listener of the end event "No comments").
+ * without an answer (start listener of the end event "No comments"). Only the consulted secretariat
+ * answers ({@link FamilySecretariats#checkAnswer}).
  */
 @Component("recordConsultationComments")
 class RecordConsultationComments implements TaskListener, ExecutionListener {
 
     private final AgreementService agreements;
     private final IdentityService identity;
+    private final FamilySecretariats secretariats;
 
-    RecordConsultationComments(AgreementService agreements, IdentityService identity) {
+    RecordConsultationComments(AgreementService agreements, IdentityService identity, FamilySecretariats secretariats) {
         this.agreements = agreements;
         this.identity = identity;
+        this.secretariats = secretariats;
     }
 
     @Override
     public void notify(DelegateTask task) {
+        String secretariat = secretariats.checkAnswer(task, CONSULTED_SECRETARIAT);
         FormInput in = FormInput.of(task);
         String comments = in.text(CONSULTATION_COMMENTS, 2);
         in.throwIfInvalid();
-        agreements.addComment(AgreementVariables.REFERENCE.from(task), "CONSULTATION", CONSULTED_SECRETARIAT.from(task),
+        agreements.addComment(AgreementVariables.REFERENCE.from(task), "CONSULTATION", secretariat,
                 Actor.current(identity), comments);
     }
 

@@ -39,7 +39,8 @@ class RecordDraft implements TaskListener {
         String version = in.text(DRAFT_VERSION, 1);
         String summary = in.text(TERMS_SUMMARY, 10);
         boolean consult = CONSULT_FAMILY.from(task) && !RETURN_TO_ENDORSEMENT.from(task);
-        LocalDate deadline = null;
+        // Read even when nobody is consulted: a deadline that is not a date is refused, not kept.
+        LocalDate deadline = in.optional(CONSULTATION_DEADLINE_DATE);
         if (consult) {
             deadline = in.required(CONSULTATION_DEADLINE_DATE);
             LocalDate earliest = RegisterClock.today().plusDays(settings.consultationReminderDays() + 1);

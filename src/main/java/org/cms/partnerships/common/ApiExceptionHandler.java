@@ -12,8 +12,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** Turns the application's exceptions into RFC 7807 problem responses a caller can act on. */
+/**
+ * Turns the application's exceptions into RFC 7807 problem responses a caller can act on. Before
+ * {@link RequestErrors}, which answers what does not reach an endpoint and anything unexpected.
+ */
 @RestControllerAdvice(basePackages = "org.cms.partnerships")
+@org.springframework.core.annotation.Order(0)
 public class ApiExceptionHandler {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiExceptionHandler.class);

@@ -1,8 +1,9 @@
 package org.cms.partnerships.endorsement;
 
 import java.util.List;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import org.cms.partnerships.security.RegisterReadAccess;
+import org.cms.partnerships.security.AllowedTo;
+import org.cms.partnerships.security.Groups;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,10 +20,12 @@ public class EndorsementApi {
 
     private final EndorsementService endorsements;
     private final EndorsementObjections objections;
+    private final RegisterReadAccess access;
 
-    public EndorsementApi(EndorsementService endorsements, EndorsementObjections objections) {
+    public EndorsementApi(EndorsementService endorsements, EndorsementObjections objections, RegisterReadAccess access) {
         this.endorsements = endorsements;
         this.objections = objections;
+        this.access = access;
     }
 
     public record ObjectionRequest(String memberName, String reason) {
@@ -33,27 +36,22 @@ public class EndorsementApi {
 
     @GetMapping("/{id}")
     public EndorsementDetail get(@PathVariable long id) {
-        return new EndorsementDetail(endorsements.get(id), endorsements.objections(id));
+        return new EndorsementDetail(access.endorsement(endorsements.get(id)), endorsements.objections(id));
     }
 
     @GetMapping
     public List<Endorsement> forSubject(@RequestParam String subject) {
-        return endorsements.forSubject(subject);
+        return access.endorsements(endorsements.forSubject(subject));
     }
 
     /**
-     * Thin over the facade {@link EndorsementObjections}: 202 when the objection reached the open procedure (the proposal goes to the next meeting);
-     * 409 when it came after the deadline: kept in the register as late, not acted upon.
+     * Thin over the facade {@link EndorsementObjections}: 202 when the objection reached the open procedure (the
+     * proposal goes to the next meeting); 409 when it came after the deadline or the decision: nothing is written.
      */
     @PostMapping("/{id}/objections")
-    public ResponseEntity<?> object(@PathVariable long id, @RequestBody ObjectionRequest request) {
-        EndorsementObjections.Receipt receipt = objections.receive(id, request.memberName(), request.reason());
-        if (!receipt.late()) {
-            return ResponseEntity.accepted().body(endorsements.get(id));
-        }
-        ProblemDetail late = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "The objection deadline of endorsement %d has passed: the objection is recorded as late and not acted upon"
-                        .formatted(id));
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(late);
+    @AllowedTo(groups = {Groups.PARTNERSHIP_OFFICERS}, action = "record an objection to a written procedure")
+    public ResponseEntity<Endorsement> object(@PathVariable long id, @RequestBody ObjectionRequest request) {
+        objections.receive(id, request.memberName(), request.reason());
+        return ResponseEntity.accepted().body(endorsements.get(id));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.cms.partnerships.common.ConflictException;
 import org.cms.partnerships.engine.Actor;
 import org.cms.partnerships.engine.variables.FormInput;
 import org.slf4j.Logger;
@@ -17,9 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The endorsement process's facade for what comes from outside Tasklist: a committee member's
  * objection to a written procedure. In time, it stops the waiting procedure (message
- * {@link EndorsementProcess#MESSAGE_OBJECTION}) and the proposal is deferred to the next meeting;
- * after the deadline (or once decided) it is kept in the register as a late objection, so nothing a
- * member sent is lost. Returns register ids, never engine objects.
+ * {@link EndorsementProcess#MESSAGE_OBJECTION}) and the proposal is deferred to the next meeting.
+ * After the deadline (or once decided) it is refused with 409 and nothing is written: the answer and
+ * the register agree, and the member raises the point at the next meeting. Returns register ids,
+ * never engine objects.
  */
 @Component
 public class EndorsementObjections {
@@ -28,8 +30,8 @@ public class EndorsementObjections {
 
     static final String RECEIVED_BY_REST = "REST";
 
-    /** The objection's id in the register, and whether it came too late to be acted upon. */
-    public record Receipt(long objectionId, boolean late) {
+    /** The objection's id in the register. */
+    public record Receipt(long objectionId) {
     }
 
     private final EndorsementService endorsements;
@@ -42,7 +44,10 @@ public class EndorsementObjections {
         this.identity = identity;
     }
 
-    /** @throws org.cms.partnerships.common.InvalidInputException not a written procedure, not a member, no reason */
+    /**
+     * @throws org.cms.partnerships.common.InvalidInputException not a written procedure, not a member, no reason
+     * @throws ConflictException the deadline has passed or the procedure is decided: nothing is written
+     */
     @Transactional
     public Receipt receive(long endorsementId, String memberName, String reason) {
         Endorsement procedure = endorsements.get(endorsementId);
@@ -61,15 +66,16 @@ public class EndorsementObjections {
                         .correlate();
                 Objection objection = endorsements.objectInTime(endorsementId, member, why, RECEIVED_BY_REST,
                         Actor.current(identity));
-                return new Receipt(objection.id(), false);
+                return new Receipt(objection.id());
             } catch (MismatchingMessageCorrelationException e) {
-                // The procedure closed between our check and the correlation: treat as late.
+                // The procedure closed between our check and the correlation: as late as after the deadline.
                 log.info("Objection to endorsement {} found no open procedure: {}", endorsementId, e.getMessage());
             }
         }
-        Objection late = endorsements.objectLate(endorsementId, member, why, RECEIVED_BY_REST);
-        log.warn("Late objection by {} to endorsement {} (deadline {}) recorded, not acted upon", member, endorsementId,
+        log.warn("Late objection by {} to endorsement {} (deadline {}) refused, nothing recorded", member, endorsementId,
                 procedure.objectionDeadline());
-        return new Receipt(late.id(), true);
+        throw new ConflictException(("The objection deadline of endorsement %d (%s) has passed or the procedure is decided: "
+                + "the objection is not recorded; raise it at the next meeting of the Standing Committee")
+                .formatted(endorsementId, procedure.objectionDeadline()));
     }
 }

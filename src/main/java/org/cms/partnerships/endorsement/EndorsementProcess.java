@@ -78,8 +78,10 @@ public final class EndorsementProcess {
             ProcessVariable.date("meetingDate").labelled("meeting date");
     /** Also an output: the document the decision was taken on. */
     public static final ProcessVariable<String> DOCUMENT_NUMBER =
-            ProcessVariable.text("documentNumber").labelled("document number");
-    public static final ProcessVariable<String> DOCUMENT_URL = ProcessVariable.text("documentUrl").labelled("link to the document");
+            ProcessVariable.text("documentNumber").labelled("document number")
+            .maxLength(60);
+    public static final ProcessVariable<String> DOCUMENT_URL = ProcessVariable.text("documentUrl").labelled("link to the document")
+            .maxLength(500);
     public static final ProcessVariable<java.time.LocalDate> OBJECTION_DEADLINE =
             ProcessVariable.date("objectionDeadline").labelled("objection deadline");
 
@@ -105,7 +107,8 @@ public final class EndorsementProcess {
     public static final ProcessVariable<String> ENDORSEMENT_DECISION_TEXT =
             ProcessVariable.text("endorsementDecisionText").labelled("decision text");
     public static final ProcessVariable<String> OBJECTOR =
-            ProcessVariable.text("objectorName").labelled("name of the objecting member");
+            ProcessVariable.text("objectorName").labelled("name of the objecting member")
+            .maxLength(200);
     public static final ProcessVariable<String> OBJECTION_REASON =
             ProcessVariable.text("objectionReason").labelled("reason of the objection");
 

@@ -189,12 +189,6 @@ public class EndorsementService {
         return objection;
     }
 
-    /** An objection after the deadline (or once decided): kept in the register as late, not acted upon. */
-    @Transactional
-    public Objection objectLate(long id, String member, String reason, String via) {
-        return recordObjection(id, member, reason, true, via);
-    }
-
     public record Schedule(SubjectType subjectType, String subjectReference, Body body, Mode mode, Integer meetingNumber,
                            LocalDate meetingDate, String documentNumber, String documentUrl, LocalDate objectionDeadline,
                            String recordedBy, String processInstanceId) {

@@ -20,6 +20,7 @@ public class EngineRestConfiguration {
             protected void registerAdditionalResources() {
                 register(RefusalMapper.ForRestException.class);
                 register(RefusalMapper.ForEngineException.class);
+                register(RefusalMapper.ForAnyException.class);
             }
         };
     }

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.authorization.MissingAuthorization;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
@@ -43,6 +44,11 @@ public final class RefusalMapper {
                 return Optional.of(json(Response.Status.BAD_REQUEST, Map.of("type", "InvalidInputException",
                         "message", invalid.getMessage(), "problems", invalid.problems())));
             }
+            if (cause instanceof AuthorizationException refused && cause != thrown) {
+                // A listener's refusal of the user (only a secretariat answers its consultation), wrapped by the engine.
+                return Optional.of(json(Response.Status.FORBIDDEN,
+                        Map.of("type", "AuthorizationException", "message", refused.getMessage())));
+            }
             if (cause instanceof ConflictException conflict) {
                 return Optional.of(json(Response.Status.CONFLICT,
                         Map.of("type", "ConflictException", "message", conflict.getMessage())));
@@ -65,7 +71,7 @@ public final class RefusalMapper {
 
         @Override
         public Response toResponse(RestException exception) {
-            return refusal(exception).orElseGet(() -> camunda.toResponse(exception));
+            return refusal(exception).orElseGet(() -> plain(camunda.toResponse(exception), exception));
         }
     }
 
@@ -76,7 +82,8 @@ public final class RefusalMapper {
 
         @Override
         public Response toResponse(ProcessEngineException exception) {
-            return refusal(exception).or(() -> taskGone(exception)).orElseGet(() -> camunda.toResponse(exception));
+            return refusal(exception).or(() -> taskGone(exception))
+                    .orElseGet(() -> plain(camunda.toResponse(exception), exception));
         }
     }
 
@@ -101,5 +108,81 @@ public final class RefusalMapper {
                 .execute(context -> context.getTaskManager().findTaskById(taskIds.get(0)) != null);
         return exists ? Optional.empty() : Optional.of(json(Response.Status.NOT_FOUND,
                 Map.of("type", "NotFoundException", "message", LostRace.TASK_GONE)));
+    }
+
+    /**
+     * Anything else that reaches the engine APIs (a failure of ours or of the engine, never a refusal): logged
+     * with an id, answered without its class names. Jersey's own answers (404, 405, 415) pass unchanged.
+     */
+    @Priority(1)
+    public static class ForAnyException implements ExceptionMapper<Exception> {
+        @Override
+        public Response toResponse(Exception exception) {
+            if (exception instanceof jakarta.ws.rs.WebApplicationException web) {
+                Response response = web.getResponse();
+                if (response.hasEntity()) {
+                    return response;
+                }
+                ExceptionDto dto = new ExceptionDto();
+                dto.setType("InvalidRequestException");
+                dto.setMessage(switch (response.getStatus()) {
+                    case 404 -> "There is nothing at this address of the engine API";
+                    case 405 -> "This method is not accepted at this address";
+                    case 415 -> "This content type is not accepted here; send application/json";
+                    case 406 -> "This address answers only application/json";
+                    default -> "The request cannot be answered (" + response.getStatus() + ")";
+                });
+                return Response.status(response.getStatus()).type(MediaType.APPLICATION_JSON_TYPE).entity(dto).build();
+            }
+            return refusal(exception).orElseGet(() -> plain(Response.status(500).entity(ExceptionDto.fromException(exception))
+                    .build(), exception));
+        }
+    }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RefusalMapper.class);
+
+    /**
+     * Camunda's answer in plain words: no "Cannot complete task 3f2a...:" prefix, no class names or ENGINE codes,
+     * a missing task or instance a 404, and a failure on our side a 500 that says only that, with the id it is
+     * logged under.
+     */
+    static Response plain(Response camunda, Throwable thrown) {
+        if (!(camunda.getEntity() instanceof ExceptionDto dto)) {
+            return camunda;
+        }
+        int status = camunda.getStatus();
+        if (status >= 500 && hasCause(thrown, org.camunda.bpm.engine.exception.NullValueException.class)) {
+            status = 404;
+        }
+        String message = dto.getMessage() == null ? "" : dto.getMessage();
+        if (status >= 500) {
+            String id = java.util.UUID.randomUUID().toString().substring(0, 8);
+            log.error("Unexpected failure {} answering an engine API request", id, thrown);
+            message = "Something went wrong on our side (error %s); it is logged, please tell the Secretariat's IT".formatted(id);
+        } else {
+            message = cleaned(message);
+        }
+        dto.setMessage(message);
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(dto).build();
+    }
+
+    static String cleaned(String message) {
+        return message
+                .replaceAll("^Cannot [a-zA-Z ]+? [^\\s:]+: ", "")
+                .replaceAll("(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error): ", "")
+                .replaceAll("ENGINE-\\d+ ", "")
+                .replaceAll(" to java type [\\w.$<>]+", "")
+                .replaceAll(":\\s*\\w+ is null$", "")
+                .replaceAll("\\s*at \\[Source:.*", "")
+                .trim();
+    }
+
+    private static boolean hasCause(Throwable thrown, Class<? extends Throwable> type) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -20,6 +20,7 @@ public class RefusalMapping implements AutoDiscoverable {
         if (!context.getConfiguration().isRegistered(RefusalMapper.ForRestException.class)) {
             context.register(RefusalMapper.ForRestException.class);
             context.register(RefusalMapper.ForEngineException.class);
+            context.register(RefusalMapper.ForAnyException.class);
         }
     }
 }

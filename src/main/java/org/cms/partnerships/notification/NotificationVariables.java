@@ -25,9 +25,11 @@ public final class NotificationVariables {
      * The partner whose focal points are written to. Carried by every process about a partner; the
      * agreement processes' own descriptor (AgreementVariables) should point here, or this there.
      */
-    public static final ProcessVariable<String> PARTNER_ACRONYM = ProcessVariable.text("partnerAcronym").labelled("partner");
+    public static final ProcessVariable<String> PARTNER_ACRONYM = ProcessVariable.text("partnerAcronym").labelled("partner")
+            .maxLength(40);
     /** The partner's name, copied at start like the acronym; the register stays the source. */
-    public static final ProcessVariable<String> PARTNER_NAME = ProcessVariable.text("partnerName").labelled("partner's name");
+    public static final ProcessVariable<String> PARTNER_NAME = ProcessVariable.text("partnerName").labelled("partner's name")
+            .maxLength(300);
     /** The CMS Family secretariat consulted on a draft agreement (set by the agreement process). */
     public static final ProcessVariable<String> CONSULTED_SECRETARIAT =
             ProcessVariable.text("consultedSecretariat").labelled("consulted secretariat");

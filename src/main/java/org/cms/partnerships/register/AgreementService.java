@@ -378,6 +378,25 @@ public class AgreementService {
         return jdbc.sql(sql.toString()).params(params).query(AgreementService::agreement).list();
     }
 
+    /** Characters the register keeps of an agreement's scope. */
+    public static final int MAX_SCOPE = 4000;
+
+    /**
+     * The agreements whose CMS Family instruments may name one of the secretariats (keys as
+     * {@code Groups.secretariatKey} spells them: "aewa"): a cheap filter in SQL, which the caller refines
+     * with the exact rule. Empty keys: none.
+     */
+    public List<Agreement> possiblyNaming(java.util.Collection<String> secretariatKeys) {
+        if (secretariatKeys.isEmpty()) {
+            return List.of();
+        }
+        String column = "REPLACE(REPLACE(LOWER(a.family_instruments), ' ', ''), '-', '')";
+        String where = secretariatKeys.stream().map(k -> column + " LIKE ?").collect(java.util.stream.Collectors.joining(" OR "));
+        return jdbc.sql(SELECT + " WHERE " + where + " ORDER BY a.reference")
+                .params(secretariatKeys.stream().map(k -> (Object) ("%" + k + "%")).toList())
+                .query(AgreementService::agreement).list();
+    }
+
     public List<StatusChange> history(String reference) {
         return jdbc.sql("""
                 SELECT h.* FROM agreement_status_change h JOIN agreement a ON a.id = h.agreement_id

@@ -52,13 +52,13 @@ public class RegisterApi {
     public List<Partner> partners(@RequestParam(required = false) PartnerCategory category,
                                   @RequestParam(required = false) Boolean deFacto,
                                   @RequestParam(name = "q", required = false) String text) {
-        return partners.search(category, deFacto, text);
+        return access.partners(partners.search(category, deFacto, text));
     }
 
     @GetMapping("/partners/{acronym}")
     public PartnerDetail partner(@PathVariable String acronym) {
-        Partner partner = partners.getByAcronym(acronym);
-        return new PartnerDetail(partner, partners.focalPoints(partner.id()),
+        Partner partner = access.partner(partners.getByAcronym(acronym));
+        return new PartnerDetail(partner, access.focalPoints(partners.focalPoints(partner.id())),
                 access.readable(agreements.search(new AgreementFilter(null, null, null, partner.acronym(), null))));
     }
 
@@ -76,7 +76,7 @@ public class RegisterApi {
     public AgreementDetail agreement(@PathVariable String reference) {
         Agreement agreement = access.agreement(reference);
         return new AgreementDetail(agreement, agreements.history(agreement.reference()),
-                agreements.comments(agreement.reference()));
+                access.comments(agreements.comments(agreement.reference())));
     }
 
     /** The same filters as the list, as CSV (one line per agreement, header first). */
@@ -98,7 +98,7 @@ public class RegisterApi {
 
     @GetMapping("/committee-members")
     public List<CommitteeMember> committeeMembers() {
-        return committee.all();
+        return access.committeeMembers(committee.all());
     }
 
     @com.fasterxml.jackson.annotation.JsonPropertyOrder({"reference", "partner", "partnerName", "category",

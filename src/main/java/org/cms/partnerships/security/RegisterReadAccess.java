@@ -10,22 +10,36 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.cms.partnerships.agreement.AgreementProcess;
 import org.cms.partnerships.common.NotFoundException;
+import org.cms.partnerships.endorsement.Endorsement;
 import org.cms.partnerships.notification.Notification;
 import org.cms.partnerships.register.Agreement;
-import org.cms.partnerships.register.AgreementFilter;
 import org.cms.partnerships.register.AgreementService;
+import org.cms.partnerships.register.CommitteeMember;
+import org.cms.partnerships.register.FocalPoint;
+import org.cms.partnerships.register.Partner;
+import org.cms.partnerships.workplan.WorkPlan;
+import org.cms.partnerships.workplan.WorkPlanService;
 import org.springframework.stereotype.Component;
 
 /**
  * What the user of the current request may read in the register and the notification log: the one
- * place of that rule, used by every read endpoint ({@code /api/agreements...}, {@code /api/notifications...},
- * {@code /notifications}).
+ * place of that rule, used by every read endpoint ({@code /api/agreements...}, {@code /api/partners...},
+ * {@code /api/work-plans...}, {@code /api/endorsements...}, {@code /api/notifications...}, {@code /notifications}).
  *
- * <p>A user whose only staff groups are Family secretariat groups ({@code family-secretariats} and their
- * own {@code family-secretariat-aewa}) reads the agreements whose CMS Family instruments name their
- * secretariat, and the notifications about those agreements addressed to them. An agreement they may not
- * read is answered exactly like one that does not exist (404), so references do not leak. Everyone else,
- * and code running without an authenticated user, reads everything.
+ * <ul>
+ *   <li>A user whose only staff groups are Family secretariat groups ({@code family-secretariats} and their
+ *       own {@code family-secretariat-aewa}) reads the agreements whose CMS Family instruments name their
+ *       secretariat, the partners, joint work plans and endorsements of those agreements, of their comments
+ *       only their own secretariat's consultation answers and the Standing Committee's outcomes, and of the
+ *       notification log the e-mails about those agreements addressed to them. Anything else is answered
+ *       exactly like a record that does not exist (404), so references do not leak.</li>
+ *   <li>Legal officers and the Executive Secretary read the whole register with every comment (legal and
+ *       clearance comments are internal to staff), and of the notification log the e-mails addressed to
+ *       them: bodies and the addresses of partners' focal points and Committee members are for those who
+ *       send and follow up e-mails (also in {@code /api/partners/{acronym}} and {@code /api/committee-members}).</li>
+ *   <li>Partnership officers, managers and administrators, and code running without an authenticated
+ *       user, read everything.</li>
+ * </ul>
  */
 @Component
 public class RegisterReadAccess {
@@ -33,19 +47,29 @@ public class RegisterReadAccess {
     /** Groups whose members read the whole register, whatever other groups they are in. */
     private static final Set<String> WHOLE_REGISTER = Set.of(Groups.PARTNERSHIP_OFFICERS, Groups.LEGAL_OFFICERS,
             Groups.EXECUTIVE_SECRETARY, Groups.MANAGERS, Groups.CAMUNDA_ADMIN);
+    /** Groups whose members read the whole notification log: they send e-mails, follow them up and retry them. */
+    private static final Set<String> WHOLE_LOG = Set.of(Groups.PARTNERSHIP_OFFICERS, Groups.MANAGERS, Groups.CAMUNDA_ADMIN);
+    /** Comments a Family secretariat reads besides its own consultation answers: the Committee's public outcomes. */
+    private static final Set<String> PUBLIC_COMMENT_KINDS = Set.of("ENDORSEMENT");
+    private static final String CONSULTATION = "CONSULTATION";
 
     private final IdentityService identity;
     private final AgreementService agreements;
+    private final WorkPlanService workPlans;
 
-    public RegisterReadAccess(IdentityService identity, AgreementService agreements) {
+    public RegisterReadAccess(IdentityService identity, AgreementService agreements, WorkPlanService workPlans) {
         this.identity = identity;
         this.agreements = agreements;
+        this.workPlans = workPlans;
     }
 
-    /** What one user may read: everything, or the agreements of their secretariats and their own e-mails. */
-    public record Scope(boolean everything, Set<String> secretariats, String email) {
+    /**
+     * What one user may read: the whole register or the agreements of their secretariats; the whole
+     * notification log or their own e-mails (by address).
+     */
+    public record Scope(boolean everything, boolean wholeLog, Set<String> secretariats, String email) {
 
-        static final Scope EVERYTHING = new Scope(true, Set.of(), null);
+        static final Scope EVERYTHING = new Scope(true, true, Set.of(), null);
 
         public boolean mayRead(Agreement agreement) {
             return everything || concernsSecretariat(agreement);
@@ -56,6 +80,15 @@ public class RegisterReadAccess {
                     : AgreementProcess.FAMILY_INSTRUMENTS.read(agreement.familyInstruments());
             return instruments != null && instruments.stream().map(Groups::secretariatKey).anyMatch(secretariats::contains);
         }
+
+        /** Staff read every comment; a secretariat its own consultation answers and the Committee's outcomes. */
+        public boolean mayRead(AgreementService.Comment comment) {
+            if (everything) {
+                return true;
+            }
+            return PUBLIC_COMMENT_KINDS.contains(comment.kind()) || CONSULTATION.equals(comment.kind())
+                    && comment.source() != null && secretariats.contains(Groups.secretariatKey(comment.source()));
+        }
     }
 
     /** The scope of the user the request is authenticated as. */
@@ -65,19 +98,15 @@ public class RegisterReadAccess {
             return Scope.EVERYTHING;
         }
         List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
-        boolean secretariatOnly = groups.stream().anyMatch(RegisterReadAccess::isSecretariatGroup)
-                && groups.stream().noneMatch(WHOLE_REGISTER::contains);
-        if (!secretariatOnly) {
+        boolean wholeRegister = groups.stream().anyMatch(WHOLE_REGISTER::contains);
+        boolean wholeLog = groups.stream().anyMatch(WHOLE_LOG::contains);
+        if (wholeRegister && wholeLog) {
             return Scope.EVERYTHING;
         }
         Set<String> secretariats = groups.stream().filter(Groups::isFamilySecretariat)
                 .map(g -> g.substring(Groups.FAMILY_SECRETARIAT_PREFIX.length())).collect(Collectors.toSet());
         User user = identity.createUserQuery().userId(authentication.getUserId()).singleResult();
-        return new Scope(false, secretariats, user == null ? null : user.getEmail());
-    }
-
-    private static boolean isSecretariatGroup(String groupId) {
-        return Groups.FAMILY_SECRETARIATS.equals(groupId) || Groups.isFamilySecretariat(groupId);
+        return new Scope(wholeRegister, false, wholeRegister ? Set.of() : secretariats, user == null ? null : user.getEmail());
     }
 
     // ------------------------------------------------------------------ agreements
@@ -102,21 +131,120 @@ public class RegisterReadAccess {
         }
     }
 
+    /** The comments of an agreement the user may read (see {@link Scope#mayRead(AgreementService.Comment)}). */
+    public List<AgreementService.Comment> comments(List<AgreementService.Comment> found) {
+        Scope scope = current();
+        return scope.everything() ? found : found.stream().filter(scope::mayRead).toList();
+    }
+
+    /** References of the agreements a limited scope reads: the SQL filter first, then the exact rule. */
+    private Set<String> readableReferences(Scope scope) {
+        return agreements.possiblyNaming(scope.secretariats()).stream().filter(scope::mayRead)
+                .map(Agreement::reference).collect(Collectors.toSet());
+    }
+
+    // ------------------------------------------------------------------ partners, work plans, endorsements
+
+    /** The partners of the agreements the user reads. */
+    public List<Partner> partners(List<Partner> found) {
+        Scope scope = current();
+        if (scope.everything()) {
+            return found;
+        }
+        Set<String> acronyms = agreements.possiblyNaming(scope.secretariats()).stream().filter(scope::mayRead)
+                .map(Agreement::partnerAcronym).collect(Collectors.toSet());
+        return found.stream().filter(p -> acronyms.contains(p.acronym())).toList();
+    }
+
+    /** The partner, or the same 404 as for an unknown acronym when the user reads none of its agreements. */
+    public Partner partner(Partner partner) {
+        if (partners(List.of(partner)).isEmpty()) {
+            throw new NotFoundException("No partner with acronym " + partner.acronym());
+        }
+        return partner;
+    }
+
+    /** The joint work plans of the agreements the user reads. */
+    public List<WorkPlan> workPlans(List<WorkPlan> found) {
+        Scope scope = current();
+        if (scope.everything()) {
+            return found;
+        }
+        Set<String> references = readableReferences(scope);
+        return found.stream().filter(w -> w.agreementReference() != null && references.contains(w.agreementReference()))
+                .toList();
+    }
+
+    /** The plan, or the same 404 as for an unknown reference when the user may not read it. */
+    public WorkPlan workPlan(WorkPlan plan) {
+        if (workPlans(List.of(plan)).isEmpty()) {
+            throw new NotFoundException("No joint work plan with reference " + plan.reference());
+        }
+        return plan;
+    }
+
+    /**
+     * Whether the user reads the endorsements of a subject: an agreement or its amendment ("CMS-IWC-2000/A1")
+     * they read, or a plan (its extension, its progress report) of such an agreement.
+     */
+    public boolean mayReadSubject(Endorsement.SubjectType type, String subjectReference) {
+        Scope scope = current();
+        if (scope.everything()) {
+            return true;
+        }
+        Set<String> references = readableReferences(scope);
+        return switch (type) {
+            case AGREEMENT, AMENDMENT -> references.contains(subjectReference.split("/", 2)[0]);
+            case WORK_PLAN, EXTENSION, PROGRESS_REPORT -> workPlans.find(subjectReference)
+                    .map(WorkPlan::agreementReference).filter(references::contains).isPresent();
+        };
+    }
+
+    /** The endorsement, or the same 404 as for an unknown id when the user may not read its subject. */
+    public Endorsement endorsement(Endorsement endorsement) {
+        if (!mayReadSubject(endorsement.subjectType(), endorsement.subjectReference())) {
+            throw new NotFoundException("No endorsement with id " + endorsement.id());
+        }
+        return endorsement;
+    }
+
+    /** The endorsements the user reads among those found. */
+    public List<Endorsement> endorsements(List<Endorsement> found) {
+        return current().everything() ? found
+                : found.stream().filter(e -> mayReadSubject(e.subjectType(), e.subjectReference())).toList();
+    }
+
+    // ------------------------------------------------------------------ addresses
+
+    /** Focal points; their e-mail addresses only for those who read the whole notification log. */
+    public List<FocalPoint> focalPoints(List<FocalPoint> found) {
+        return current().wholeLog() ? found : found.stream()
+                .map(f -> new FocalPoint(f.id(), f.partnerId(), f.name(), f.position(), null, f.preferredLanguage())).toList();
+    }
+
+    /** The Standing Committee; the members' e-mail addresses only for those who read the whole notification log. */
+    public List<CommitteeMember> committeeMembers(List<CommitteeMember> found) {
+        return current().wholeLog() ? found : found.stream().map(m -> new CommitteeMember(m.id(), m.name(), m.partyOrSeat(),
+                m.region(), m.role(), null, m.preferredLanguage(), m.termStart(), m.termEnd())).toList();
+    }
+
     // ------------------------------------------------------------------ notifications
 
     /** Which lines of the notification log the user may read. */
     public Predicate<Notification> notifications() {
         Scope scope = current();
-        if (scope.everything()) {
+        if (scope.wholeLog()) {
             return n -> true;
         }
         if (scope.email() == null) {
             return n -> false;
         }
-        Set<String> references = agreements.search(AgreementFilter.all()).stream().filter(scope::mayRead)
-                .map(Agreement::reference).collect(Collectors.toSet());
-        return n -> scope.email().equalsIgnoreCase(Objects.toString(n.recipientEmail(), ""))
-                && references.contains(n.subjectReference());
+        Predicate<Notification> toThem = n -> scope.email().equalsIgnoreCase(Objects.toString(n.recipientEmail(), ""));
+        if (scope.everything()) {
+            return toThem;
+        }
+        Set<String> references = readableReferences(scope);
+        return toThem.and(n -> references.contains(n.subjectReference()));
     }
 
     /** The notification, or the same 404 as for an unknown id when the user may not read it. */

@@ -40,6 +40,24 @@ public class ActivityImport {
     public record Line(int number, Map<String, String> fields) {
     }
 
+    /** The register's columns (work_plan_activity): longer text is refused with the line, not cut. */
+    private static final Map<String, Integer> MAX_LENGTH = new java.util.LinkedHashMap<>(Map.of(
+            "description", 4000, "timeframe", 200, "lead", 100, "heading", 200));
+
+    /** A parser's complaint without its internals ("at [Source: ...]"), with the line and column. */
+    private static String plain(Throwable e) {
+        if (!(e instanceof com.fasterxml.jackson.core.JsonProcessingException) && e.getCause() != null && e.getCause() != e) {
+            return plain(e.getCause());
+        }
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException parse) {
+            String message = String.valueOf(parse.getOriginalMessage()).replaceAll("\\s*\\(?start marker at \\[Source:[^]]*][^)]*\\)?", "")
+                    .replaceAll("\\s*at \\[Source:.*", "").trim();
+            return parse.getLocation() == null ? message
+                    : "%s (line %d, column %d)".formatted(message, parse.getLocation().getLineNr(), parse.getLocation().getColumnNr());
+        }
+        return "the file could not be read";
+    }
+
     @Transactional
     public int importCsv(String planReference, String content) {
         List<Line> lines = new ArrayList<>();
@@ -51,7 +69,7 @@ public class ActivityImport {
                 lines.add(new Line(number, rows.nextValue()));
             }
         } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException("The file is not readable CSV with a header line: " + e.getMessage());
+            throw new InvalidInputException("The file is not readable CSV with a header line: " + plain(e));
         }
         return importLines(planReference, lines, false, List.of(), new ArrayList<>());
     }
@@ -81,7 +99,7 @@ public class ActivityImport {
         try {
             array = json.readTree(content);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InvalidInputException("The file is not valid JSON: " + e.getOriginalMessage());
+            throw new InvalidInputException("The file is not valid JSON: " + plain(e));
         }
         if (array == null || !array.isArray()) {
             throw new InvalidInputException("The file must be a JSON array of activities");
@@ -175,6 +193,13 @@ public class ActivityImport {
             }
             if (timeframe.isEmpty()) {
                 lineProblems.add("the timeframe is missing (a year, a span, On-going ...)");
+            }
+            for (Map.Entry<String, Integer> column : MAX_LENGTH.entrySet()) {
+                int length = text(line, column.getKey()).length();
+                if (length > column.getValue()) {
+                    lineProblems.add("the %s is %d characters long; at most %d fit".formatted(column.getKey(), length,
+                            column.getValue()));
+                }
             }
             if (!funding.isEmpty() && !List.of("true", "false", "yes", "no").contains(funding)) {
                 lineProblems.add("external funding must be yes or no (true or false also do), not '%s'".formatted(funding));

@@ -53,13 +53,16 @@ public final class WorkPlanProcess {
     // ------------------------------------------------------------------ variables: the plan (sealed at start)
     // Shared with other processes, declared once elsewhere: the agreement's reference
     // (AgreementVariables.REFERENCE) and the partner's acronym (NotificationVariables.PARTNER_ACRONYM).
-    public static final ProcessVariable<String> REFERENCE = ProcessVariable.text("workPlanReference").labelled("reference of the plan");
+    public static final ProcessVariable<String> REFERENCE = ProcessVariable.text("workPlanReference").labelled("reference of the plan")
+            .maxLength(60);
     public static final ProcessVariable<String> PARTNER_NAME = org.cms.partnerships.notification.NotificationVariables.PARTNER_NAME;
-    public static final ProcessVariable<String> PLAN_TITLE = ProcessVariable.text("workPlanTitle").labelled("title");
+    public static final ProcessVariable<String> PLAN_TITLE = ProcessVariable.text("workPlanTitle").labelled("title")
+            .maxLength(500);
     public static final ProcessVariable<Integer> FIRST_YEAR = ProcessVariable.integer("periodStartYear").labelled("first year of the period");
     public static final ProcessVariable<Integer> LAST_YEAR = ProcessVariable.integer("periodEndYear").labelled("last year of the period");
     public static final ProcessVariable<String> THEME_LINES = ProcessVariable.text("themes");
-    public static final ProcessVariable<String> PREDECESSOR = ProcessVariable.text("predecessorReference").labelled("predecessor plan");
+    public static final ProcessVariable<String> PREDECESSOR = ProcessVariable.text("predecessorReference").labelled("predecessor plan")
+            .maxLength(60);
     public static final ProcessVariable<Boolean> HAS_PREDECESSOR = ProcessVariable.bool("hasPredecessor");
 
     // ------------------------------------------------------------------ drafting and consultation

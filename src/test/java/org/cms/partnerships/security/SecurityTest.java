@@ -55,7 +55,7 @@ class SecurityTest {
     void unauthenticatedCallsToBothApisAreRefused() {
         assertThat(rest.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(rest.getForEntity("/api/agreements", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        // paula only: after a wrong password the engine delays that user's next login.
+        // Wrong passwords are counted per client address (LoginThrottle); two stay well under its limit.
         assertThat(rest.withBasicAuth("paula", "wrong").getForEntity("/api/agreements", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(rest.withBasicAuth("paula", "wrong").getForEntity("/engine-rest/task", String.class).getStatusCode())

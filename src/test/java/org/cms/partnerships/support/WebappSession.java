@@ -64,6 +64,14 @@ public final class WebappSession {
         return response;
     }
 
+    /** Any call to the webapps' engine API with a raw body (null for none), answered as text. */
+    public ResponseEntity<String> exchangeWithEngine(HttpMethod method, String path, String body, MediaType type) {
+        ResponseEntity<String> response = rest.exchange("/camunda/api/engine/" + path, method,
+                new HttpEntity<>(body, headers(type)), String.class);
+        keep(response);
+        return response;
+    }
+
     private HttpHeaders headers(MediaType type) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(type);

@@ -2,6 +2,8 @@ package org.cms.partnerships.agreement.amendment;
 
 import java.net.URI;
 import java.util.List;
+import org.cms.partnerships.security.AllowedTo;
+import org.cms.partnerships.security.Groups;
 import org.cms.partnerships.security.RegisterReadAccess;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +34,7 @@ public class AmendmentApi {
 
     /** 201 with the amendment's reference; 400 with every problem; 409 while another amendment is open. */
     @PostMapping("/api/agreements/{reference}/amendments")
+    @AllowedTo(groups = {Groups.PARTNERSHIP_OFFICERS}, action = "propose an amendment")
     public ResponseEntity<Started> propose(@PathVariable String reference, @RequestBody AmendmentRequest request) {
         String amendment = process.propose(reference, request.type(), request.description(), request.newScope(),
                 request.newExpiresOn());

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.cms.partnerships.common.RegisterClock;
+import org.cms.partnerships.security.AllowedTo;
+import org.cms.partnerships.security.Groups;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,6 +23,7 @@ public class ReviewApi {
 
     /** Starts a review of the agreement now (201), with the same checks as in Tasklist; 409 when one is under way. */
     @PostMapping("/api/agreements/{reference}/annual-review")
+    @AllowedTo(groups = {Groups.PARTNERSHIP_OFFICERS}, action = "start an annual review")
     public ResponseEntity<Map<String, String>> reviewNow(@PathVariable String reference) {
         String key = followUps.startReviewNow(reference, RegisterClock.today());
         return ResponseEntity.created(URI.create("/api/agreements/" + reference)).body(Map.of("businessKey", key));
@@ -28,6 +31,7 @@ public class ReviewApi {
 
     /** Runs the follow-up sweep now; what it already started it does not start again. */
     @PostMapping("/api/follow-ups/sweep")
+    @AllowedTo(groups = {Groups.PARTNERSHIP_OFFICERS, Groups.MANAGERS}, action = "run the follow-up sweep")
     public Map<String, List<String>> sweep() {
         FollowUps.Started started = followUps.startDue(RegisterClock.today());
         return Map.of("reviewsStarted", started.reviews(), "renewalsStarted", started.renewals());
@@ -35,6 +39,7 @@ public class ReviewApi {
 
     /** Starts the renewal decision of an agreement with an end date now (201), outside the calendar; 409 when one is under way. */
     @PostMapping("/api/agreements/{reference}/renewal")
+    @AllowedTo(groups = {Groups.PARTNERSHIP_OFFICERS}, action = "start a renewal decision")
     public ResponseEntity<Map<String, String>> renewalNow(@PathVariable String reference) {
         String key = followUps.startRenewalNow(reference);
         return ResponseEntity.created(URI.create("/api/agreements/" + reference)).body(Map.of("businessKey", key));

@@ -1,6 +1,8 @@
 package org.cms.partnerships.agreement.termination;
 
 import java.net.URI;
+import org.cms.partnerships.security.AllowedTo;
+import org.cms.partnerships.security.Groups;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,6 +27,7 @@ public class TerminationApi {
 
     /** 201 with the business key; 400 with every problem; 409 when a termination of the agreement is under way. */
     @PostMapping("/api/agreements/{reference}/termination")
+    @AllowedTo(groups = {Groups.PARTNERSHIP_OFFICERS}, action = "propose the termination of an agreement")
     public ResponseEntity<Started> terminate(@PathVariable String reference, @RequestBody TerminationRequest request) {
         String businessKey = termination.propose(reference, request.grounds(), request.reason(), request.effectiveOn());
         return ResponseEntity.created(URI.create("/api/agreements/" + reference.toUpperCase())).body(new Started(businessKey));

@@ -109,7 +109,7 @@ public final class FormInput {
 
     private <T> T read(ProcessVariable<T> variable) {
         try {
-            return variable.read(source.apply(variable.name()));
+            return variable.readInput(source.apply(variable.name()));
         } catch (InvalidValueException e) {
             unreadable.add(variable.name());
             problems.addAll(e.problems());

@@ -29,13 +29,24 @@ public final class ProcessVariable<T> {
     private final Class<?> type;
     private final Function<Object, T> reader;
     private final Function<T, Object> writer;
+    /** Characters a text (or a list of texts, joined) may have as input: its register column or what the engine keeps. */
+    private final int maxLength;
+
+    /** What the engine keeps of a text, and the widest text column of the register. */
+    public static final int MAX_TEXT = 4000;
 
     private ProcessVariable(String name, String label, Class<?> type, Function<Object, T> reader, Function<T, Object> writer) {
+        this(name, label, type, reader, writer, MAX_TEXT);
+    }
+
+    private ProcessVariable(String name, String label, Class<?> type, Function<Object, T> reader, Function<T, Object> writer,
+                            int maxLength) {
         this.name = Objects.requireNonNull(name);
         this.label = label;
         this.type = type;
         this.reader = reader;
         this.writer = writer;
+        this.maxLength = maxLength;
     }
 
     // ------------------------------------------------------------------ factories
@@ -86,7 +97,16 @@ public final class ProcessVariable<T> {
 
     /** The same variable, named for people in refusals ("the date of signature"). */
     public ProcessVariable<T> labelled(String label) {
-        return new ProcessVariable<>(name, label, type, reader, writer);
+        return new ProcessVariable<>(name, label, type, reader, writer, maxLength);
+    }
+
+    /** The same variable, refusing input longer than {@code characters} (the register column it goes to). */
+    public ProcessVariable<T> maxLength(int characters) {
+        return new ProcessVariable<>(name, label, type, reader, writer, characters);
+    }
+
+    public int maxLength() {
+        return maxLength;
     }
 
     // ------------------------------------------------------------------ reading
@@ -125,6 +145,46 @@ public final class ProcessVariable<T> {
     /** The value from a map of variables (a REST body, a variable map), or null. */
     public T from(Map<String, ?> variables) {
         return read(variables.get(name));
+    }
+
+    /**
+     * Reads what a user or client sent, stricter than {@link #read}: a text must be text (not a number, a list,
+     * a file or an object, which would otherwise be kept as {@code [B@79550e43} or {@code {a=1}}), hold no
+     * control characters (NUL, which PostgreSQL cannot keep) and fit its register column.
+     */
+    public T readInput(Object raw) {
+        if (raw instanceof CharSequence || raw == null) {
+            checkText(raw == null ? "" : raw.toString(), raw);
+        } else if (type == String.class) {
+            throw new InvalidValueException(this, "The %s must be text, not %s".formatted(label, ValueReaders.kind(raw)));
+        } else if (type == List.class && (raw instanceof Number || raw instanceof Boolean || raw instanceof Map<?, ?>
+                || raw instanceof byte[])) {
+            throw new InvalidValueException(this, "The %s must be a list of texts, not %s".formatted(label, ValueReaders.kind(raw)));
+        } else if (type == List.class && raw instanceof Collection<?> items) {
+            for (Object item : items) {
+                if (item != null && !(item instanceof CharSequence)) {
+                    throw new InvalidValueException(this, "The %s must be a list of texts, not of %s".formatted(label,
+                            ValueReaders.kind(item)));
+                }
+                checkText(item == null ? "" : item.toString(), item);
+            }
+        }
+        T value = read(raw);
+        if (value instanceof List<?> list && String.join(", ", list.stream().map(String::valueOf).toList()).length() > maxLength) {
+            throw new InvalidValueException(this, "The %s take %d characters together; at most %d fit".formatted(label,
+                    String.join(", ", list.stream().map(String::valueOf).toList()).length(), maxLength));
+        }
+        return value;
+    }
+
+    private void checkText(String text, Object raw) {
+        if (text.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
+            throw new InvalidValueException(this, "The %s contains a control character (such as NUL); remove it".formatted(label));
+        }
+        if (type == String.class && text.trim().length() > maxLength) {
+            throw new InvalidValueException(this, "The %s is %d characters long; at most %d fit. Shorten it".formatted(label,
+                    text.trim().length(), maxLength));
+        }
     }
 
     /** Reads a raw value as this variable's type; throws {@link InvalidValueException} naming the field. */

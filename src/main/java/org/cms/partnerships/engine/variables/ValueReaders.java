@@ -22,10 +22,37 @@ final class ValueReaders {
     }
 
     static String text(Object value) {
+        if (value instanceof byte[]) {
+            // Never "[B@79550e43": a file is not text.
+            throw new IllegalArgumentException("a file, not text");
+        }
         return value == null ? "" : value.toString().trim();
     }
 
+    /** What a value is, in words, for a refusal: "a number", "a file". */
+    static String kind(Object value) {
+        if (value instanceof Number) {
+            return "a number";
+        }
+        if (value instanceof Boolean) {
+            return "yes or no";
+        }
+        if (value instanceof byte[] || value instanceof java.io.InputStream) {
+            return "a file";
+        }
+        if (value instanceof Collection<?> || value instanceof SpinJsonNode json && json.isArray()) {
+            return "a list";
+        }
+        if (value instanceof Date) {
+            return "a date";
+        }
+        return "an object";
+    }
+
     static String shorten(Object value) {
+        if (value instanceof byte[]) {
+            return "(a file)";
+        }
         String text = text(value);
         return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
