@@ -17,8 +17,9 @@
 
 // CMS Partnerships: Camunda's default Tasklist configuration plus our scripts (customScripts below).
 export default {
-  // After logging in, back to the register page that sent the user here (scripts/cms-register-return.js).
-  customScripts: ['scripts/cms-register-return'],
+  // After logging in, back to the register page that sent the user here (scripts/cms-register-return.js);
+  // on every task card, a link to its agreement's or plan's page in the register (scripts/cms-register-link.js).
+  customScripts: ['scripts/cms-register-return', 'scripts/cms-register-link'],
 
   // change the app name and vendor
   // app: {
