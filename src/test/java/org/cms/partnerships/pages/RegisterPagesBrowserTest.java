@@ -191,6 +191,41 @@ class RegisterPagesBrowserTest {
         assertThat(browser.accessibilityProblems()).isEmpty();
     }
 
+    @Test
+    void cockpitShowsTheRegisterStatusAndHistoryOfAnInstancesAgreementAndItsLoginOpensTheRegister() {
+        String reference = awaitingPartnerApproval("BRW-FOUR");
+        String instance = driver.instance(AgreementProcess.KEY, reference).getId();
+
+        browser.open("/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime");
+        browser.logInOnWebappsLoginPage("marc", "marc");
+        browser.await(By.linkText("Register")).click();
+        String tab = browser.text(By.xpath("//h3[contains(., '" + reference + "')]/.."));
+        browser.screenshot("cockpit-register-tab");
+        assertThat(tab).contains("Agreement " + reference + ": Awaiting partner approval", "Sent to the partner for approval");
+
+        browser.await(By.linkText("Open its page in the register")).click();
+        browser.awaitPath("/register/agreements/" + reference);
+        assertThat(browser.text(By.tagName("h1"))).contains(reference);
+    }
+
+    @Test
+    void loggingOutOfTheRegisterOrOfTasklistEndsBoth() {
+        logInThroughTasklist("oliver", "/register/agreements");
+        browser.await(By.xpath("//button[. = 'Log out']")).click();
+        browser.waiting().until(d -> d.getCurrentUrl().endsWith("/camunda/app/tasklist/default/#/login"));
+        browser.open("/register/partners");
+        browser.waiting().until(d -> d.getCurrentUrl().endsWith("/camunda/app/tasklist/default/#/login"));
+
+        browser.logInOnWebappsLoginPage("oliver", "oliver");
+        browser.awaitPath("/register/partners");
+        browser.open("/camunda/app/tasklist/default/");
+        browser.await(By.partialLinkText("Oliver Brandt")).click();
+        browser.await(By.partialLinkText("Log out")).click();
+        browser.await(By.cssSelector("input[ng-model='username']"));
+        browser.open("/register/partners");
+        browser.waiting().until(d -> d.getCurrentUrl().endsWith("/camunda/app/tasklist/default/#/login"));
+    }
+
     /** Opens {@code path}; not logged in, the browser goes to the webapps' login and comes back. */
     private void logInThroughTasklist(String user, String path) {
         browser.open("/camunda/app/tasklist/default/");

@@ -101,12 +101,46 @@ public final class Browser implements AutoCloseable {
         waiting().until(ExpectedConditions.elementToBeClickable(element)).click();
     }
 
-    /** Logs in on the webapps' login page, which the browser is on or is going to. */
+    /**
+     * Logs in on the webapps' login page, which the browser is on or is going to. AngularJS may render the
+     * login view again right after it appears (typing then lands in a view that is replaced), and after a
+     * refused attempt the webapps delay the next one: so the fields are filled and checked, and an attempt
+     * the page refuses is made again after the delay.
+     */
     public void logInOnWebappsLoginPage(String user, String password) {
-        WebElement name = await(By.cssSelector("input[ng-model='username']"));
-        name.sendKeys(user);
-        driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
-        driver.findElement(By.cssSelector("form button[type='submit']")).click();
+        By name = By.cssSelector("input[ng-model='username']");
+        By secret = By.cssSelector("form input[type='password'][ng-model='password']");
+        for (int attempt = 1; ; attempt++) {
+            await(name);
+            waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+                type(d.findElement(name), user);
+                type(d.findElement(secret), password);
+                return user.equals(d.findElement(name).getAttribute("value"))
+                        && password.equals(d.findElement(secret).getAttribute("value"));
+            });
+            driver.findElement(secret).sendKeys(org.openqa.selenium.Keys.ENTER);
+            String outcome = new WebDriverWait(driver, Duration.ofSeconds(15)).until(d ->
+                    !d.getCurrentUrl().contains("#/login") ? "logged in"
+                            : d.findElements(By.xpath("//*[contains(., 'Login Failed')]")).isEmpty() ? null : "refused");
+            if ("logged in".equals(outcome) || attempt == 3) {
+                return;
+            }
+            driver.navigate().refresh();
+            sleep(Duration.ofSeconds(3));
+        }
+    }
+
+    private static void type(WebElement field, String text) {
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public String text(By locator) {

@@ -56,6 +56,22 @@ public final class WebappSession {
         return response;
     }
 
+    /** GETs any path of the application with this session (register pages, exports, the API's reads). */
+    public ResponseEntity<byte[]> get(String path) {
+        ResponseEntity<byte[]> response = rest.exchange(path, HttpMethod.GET,
+                new HttpEntity<>(headers(MediaType.APPLICATION_JSON)), byte[].class);
+        keep(response);
+        return response;
+    }
+
+    /** POSTs JSON to any path of the application with this session's cookies and CSRF token. */
+    public ResponseEntity<String> post(String path, String json) {
+        ResponseEntity<String> response = rest.exchange(path, HttpMethod.POST,
+                new HttpEntity<>(json, headers(MediaType.APPLICATION_JSON)), String.class);
+        keep(response);
+        return response;
+    }
+
     private HttpHeaders headers(MediaType type) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(type);

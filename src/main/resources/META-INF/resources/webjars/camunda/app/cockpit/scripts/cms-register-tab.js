@@ -45,7 +45,7 @@ async function show(node, processInstanceId) {
   table.className = 'cam-table';
   const head = document.createElement('thead');
   const headRow = document.createElement('tr');
-  ['When', 'From', 'To', 'By', 'Why'].forEach(h => {
+  ['When (UTC)', 'From', 'To', 'By', 'Why'].forEach(h => {
     const th = text('th', h);
     th.scope = 'col';
     headRow.append(th);
