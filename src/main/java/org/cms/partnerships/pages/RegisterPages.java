@@ -138,9 +138,9 @@ public class RegisterPages {
             "partner", Comparator.comparing(Agreement::partnerAcronym, String.CASE_INSENSITIVE_ORDER),
             "instrument", Comparator.comparing(Agreement::instrumentType),
             "status", Comparator.comparing(Agreement::status),
-            "signedOn", nullsLast(Agreement::signedOn),
-            "expiresOn", nullsLast(Agreement::expiresOn),
-            "nextReviewOn", nullsLast(Agreement::nextReviewOn));
+            "signed", nullsLast(Agreement::signedOn),
+            "termEnds", nullsLast(Agreement::expiresOn),
+            "nextReview", nullsLast(Agreement::nextReviewOn));
 
     private static <T extends Comparable<T>> Comparator<Agreement> nullsLast(Function<Agreement, T> key) {
         return Comparator.comparing(key, Comparator.nullsLast(Comparator.naturalOrder()));
@@ -166,7 +166,7 @@ public class RegisterPages {
     @GetMapping("/agreements")
     public String agreementList(@RequestParam(required = false) AgreementStatus status,
                                 @RequestParam(required = false) PartnerCategory category,
-                                @RequestParam(required = false) InstrumentType instrumentType,
+                                @RequestParam(name = "instrument", required = false) InstrumentType instrumentType,
                                 @RequestParam(required = false) String partner,
                                 @RequestParam(name = "q", required = false) String text,
                                 @RequestParam(defaultValue = "reference") String sort,
@@ -182,11 +182,11 @@ public class RegisterPages {
         model.addAttribute("counts", counts);
         model.addAttribute("anyStatusCount", anyStatus.size());
         model.addAttribute("query", new PageQuery("/register/agreements").put("status", status).put("category", category)
-                .put("instrumentType", instrumentType).put("partner", partner).put("q", text).put("sort", sort)
+                .put("instrument", instrumentType).put("partner", partner).put("q", text).put("sort", sort)
                 .put("dir", dir).put("page", page));
         model.addAttribute("status", status);
         model.addAttribute("category", category);
-        model.addAttribute("instrumentType", instrumentType);
+        model.addAttribute("instrumentFilter", instrumentType);
         model.addAttribute("partner", partner);
         model.addAttribute("text", text);
         model.addAttribute("statuses", AgreementStatus.values());
@@ -201,7 +201,7 @@ public class RegisterPages {
     public ResponseEntity<byte[]> agreementExport(@PathVariable String format,
                                                   @RequestParam(required = false) AgreementStatus status,
                                                   @RequestParam(required = false) PartnerCategory category,
-                                                  @RequestParam(required = false) InstrumentType instrumentType,
+                                                  @RequestParam(name = "instrument", required = false) InstrumentType instrumentType,
                                                   @RequestParam(required = false) String partner,
                                                   @RequestParam(name = "q", required = false) String text,
                                                   @RequestParam(defaultValue = "reference") String sort,
@@ -250,8 +250,8 @@ public class RegisterPages {
         model.addAttribute("notifications", notificationLog.search(ref, null, null, access.notifications(), 50));
         model.addAttribute("tasks", engine.openTasks(ref));
         model.addAttribute("instances", engine.instances(ref));
-        model.addAttribute("supersedes", readableOrNull(agreement.supersedes()));
-        model.addAttribute("supersededBy", readableOrNull(agreement.supersededBy()));
+        model.addAttribute("earlierAgreement", readableOrNull(agreement.supersedes()));
+        model.addAttribute("laterAgreement", readableOrNull(agreement.supersededBy()));
         model.addAttribute("partner", partners.findByAcronym(agreement.partnerAcronym()).orElse(null));
         return "register/agreement";
     }
@@ -370,7 +370,7 @@ public class RegisterPages {
         Map<String, Long> byStatus = activities.stream()
                 .collect(Collectors.groupingBy(a -> a.status().name(), java.util.TreeMap::new, Collectors.counting()));
         model.addAttribute("plan", plan);
-        model.addAttribute("themes", workPlans.themes(ref));
+        model.addAttribute("planThemes", workPlans.themes(ref));
         model.addAttribute("activities", activities);
         model.addAttribute("log", log);
         model.addAttribute("activityStatusCounts", byStatus);

@@ -226,6 +226,19 @@ class RegisterPagesBrowserTest {
         browser.waiting().until(d -> d.getCurrentUrl().endsWith("/camunda/app/tasklist/default/#/login"));
     }
 
+    @Test
+    void everyRegisterPagePassesTheAccessibilityChecks() {
+        logInThroughTasklist("marc", "/register/partners");
+        for (String page : List.of("/register/partners", "/register/partners/IWC", "/register/work-plans",
+                "/register/work-plans/JWP-CMS-CITES-2012-2014", "/register/notifications?reference=CMS-IOTC-2015",
+                "/register/agreements/CMS-RAMSAR-2011", "/register/agreements/NO-SUCH-AGREEMENT")) {
+            browser.open(page);
+            browser.await(By.tagName("h1"));
+            browser.screenshot("page" + page.replaceAll("[^A-Za-z0-9-]", "_"));
+            assertThat(browser.accessibilityProblems()).as(page).isEmpty();
+        }
+    }
+
     /** Opens {@code path}; not logged in, the browser goes to the webapps' login and comes back. */
     private void logInThroughTasklist(String user, String path) {
         browser.open("/camunda/app/tasklist/default/");
