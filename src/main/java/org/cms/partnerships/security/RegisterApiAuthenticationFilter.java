@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
@@ -35,8 +36,8 @@ class RegisterApiAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         IdentityService identity = engine.getIdentityService();
         boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-        java.util.Optional<WebappSessionLogin.User> session = read && request.getHeader("Authorization") == null
-                ? WebappSessionLogin.of(request) : java.util.Optional.empty();
+        Optional<WebappSessionLogin.User> session = read && request.getHeader("Authorization") == null
+                ? WebappSessionLogin.of(request) : Optional.empty();
         if (session.isPresent()) {
             identity.setAuthentication(session.get().id(), session.get().groups());
             try {
