@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
@@ -16,7 +17,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * HTTP Basic authentication for the register API, with the same users and the same Basic parsing as
  * the engine REST API. The authenticated user is set on the engine for the request, so register
- * calls that touch the engine run with that user's authorizations.
+ * calls that touch the engine run with that user's authorizations. A read (GET, HEAD) without Basic
+ * credentials from a browser logged in to the Camunda webapps uses that login (the Cockpit plugin, the
+ * report downloads on the register pages); writes always need Basic, so no other site can make a
+ * logged-in browser change the register.
  */
 class RegisterApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -30,6 +34,19 @@ class RegisterApiAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        IdentityService identity = engine.getIdentityService();
+        boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        Optional<WebappSessionLogin.User> session = read && request.getHeader("Authorization") == null
+                ? WebappSessionLogin.of(request) : Optional.empty();
+        if (session.isPresent()) {
+            identity.setAuthentication(session.get().id(), session.get().groups());
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                identity.clearAuthentication();
+            }
+            return;
+        }
         AuthenticationResult result = basic.extractAuthenticatedUser(request, engine);
         if (!result.isAuthenticated()) {
             basic.augmentResponseByAuthenticationChallenge(response, engine);
@@ -38,7 +55,6 @@ class RegisterApiAuthenticationFilter extends OncePerRequestFilter {
             response.getWriter().write("{\"status\":401,\"detail\":\"Authentication required: HTTP Basic with a Camunda user\"}");
             return;
         }
-        IdentityService identity = engine.getIdentityService();
         List<String> groups = identity.createGroupQuery().groupMember(result.getAuthenticatedUser()).list().stream()
                 .map(Group::getId).toList();
         identity.setAuthentication(result.getAuthenticatedUser(), groups);

@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Puts both REST APIs behind HTTP Basic authentication against the engine's users, so that the
  * engine's authorizations apply to every call. The starter leaves /engine-rest open by default.
- * The webapps (Tasklist, Cockpit, Admin) keep their own session login.
+ * The webapps (Tasklist, Cockpit, Admin) keep their own session login, which the register pages
+ * ({@code /register}) share.
  */
 @Configuration
 public class RestApiSecurityConfiguration {
@@ -31,6 +32,16 @@ public class RestApiSecurityConfiguration {
                 new FilterRegistrationBean<>(new RegisterApiAuthenticationFilter(processEngine));
         registration.setName("register-api-authentication");
         registration.addUrlPatterns("/api/*", "/notifications");
+        return registration;
+    }
+
+    /** The register pages: the webapps' session login (one login with Tasklist and Cockpit). */
+    @Bean
+    FilterRegistrationBean<Filter> registerPagesAuthentication(ProcessEngine processEngine) {
+        FilterRegistrationBean<Filter> registration =
+                new FilterRegistrationBean<>(new RegisterPagesAuthenticationFilter(processEngine.getIdentityService()));
+        registration.setName("register-pages-authentication");
+        registration.addUrlPatterns("/register/*", "/register");
         return registration;
     }
 }

@@ -35,7 +35,7 @@ class TasklistAppearanceTest {
     void tasklistShowsDatesDayMonthYearAndLoadsTheScriptThatDoesSoInItsForms() {
         String config = get("/camunda/app/tasklist/scripts/config.js");
         assertThat(config).contains("normal: 'D MMMM YYYY, HH:mm'", "long: 'dddd D MMMM YYYY, HH:mm'",
-                "customScripts: ['scripts/day-month-year']");
+                "customScripts: ['scripts/day-month-year'");
         assertThat(get("/camunda/app/tasklist/scripts/day-month-year.js"))
                 .contains("Intl.DateTimeFormat = DayMonthYear", "'en-GB'", "export default");
     }

@@ -64,10 +64,26 @@ public final class WebappSession {
         return response;
     }
 
+    /** GETs any path of the application with this session (register pages, exports, the API's reads). */
+    public ResponseEntity<byte[]> get(String path) {
+        ResponseEntity<byte[]> response = rest.exchange(path, HttpMethod.GET,
+                new HttpEntity<>(headers(MediaType.APPLICATION_JSON)), byte[].class);
+        keep(response);
+        return response;
+    }
+
     /** Any call to the webapps' engine API with a raw body (null for none), answered as text. */
     public ResponseEntity<String> exchangeWithEngine(HttpMethod method, String path, String body, MediaType type) {
         ResponseEntity<String> response = rest.exchange("/camunda/api/engine/" + path, method,
                 new HttpEntity<>(body, headers(type)), String.class);
+        keep(response);
+        return response;
+    }
+
+    /** POSTs JSON to any path of the application with this session's cookies and CSRF token. */
+    public ResponseEntity<String> post(String path, String json) {
+        ResponseEntity<String> response = rest.exchange(path, HttpMethod.POST,
+                new HttpEntity<>(json, headers(MediaType.APPLICATION_JSON)), String.class);
         keep(response);
         return response;
     }

@@ -15,7 +15,7 @@
  * limitations under the License.
  */
 
-// CMS Partnerships: Camunda's Tasklist configuration with two changes (the rest as shipped).
+// CMS Partnerships: Camunda's Tasklist configuration with our changes (the rest as shipped).
 export default {
   // Tasklist's own dates (due, follow-up, created) read day-month-year, e.g. "6 January 2027, 14:30",
   // not the US "January 6, 2027 2:30 PM" of Camunda's default English formats (moment.js formats).
@@ -27,8 +27,10 @@ export default {
     long: 'dddd D MMMM YYYY, HH:mm',
     short: 'D MMMM YYYY'
   },
-  // Camunda Forms' date fields follow the browser's locale; this makes a month-first one day-first.
-  customScripts: ['scripts/day-month-year'],
+  // Camunda Forms' date fields follow the browser's locale: day-month-year makes a month-first one day-first.
+  // After logging in, back to the register page that sent the user here (cms-register-return); on every
+  // task card, a link to its agreement's or plan's page in the register (cms-register-link).
+  customScripts: ['scripts/day-month-year', 'scripts/cms-register-return', 'scripts/cms-register-link'],
 
   // change the app name and vendor
   // app: {

@@ -1,0 +1,481 @@
+package org.cms.partnerships.pages;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.cms.partnerships.agreement.amendment.Amendment;
+import org.cms.partnerships.agreement.amendment.AmendmentService;
+import org.cms.partnerships.common.NotFoundException;
+import org.cms.partnerships.endorsement.Endorsement;
+import org.cms.partnerships.endorsement.EndorsementService;
+import org.cms.partnerships.notification.Notification;
+import org.cms.partnerships.notification.NotificationLog;
+import org.cms.partnerships.notification.NotificationStatus;
+import org.cms.partnerships.register.Agreement;
+import org.cms.partnerships.register.AgreementFilter;
+import org.cms.partnerships.register.AgreementService;
+import org.cms.partnerships.register.AgreementStatus;
+import org.cms.partnerships.register.InstrumentType;
+import org.cms.partnerships.register.Partner;
+import org.cms.partnerships.register.PartnerCategory;
+import org.cms.partnerships.register.PartnerService;
+import org.cms.partnerships.register.StatusChange;
+import org.cms.partnerships.security.RegisterReadAccess;
+import org.cms.partnerships.security.WebappSessionLogin;
+import org.cms.partnerships.workplan.WorkPlan;
+import org.cms.partnerships.workplan.WorkPlanActivity;
+import org.cms.partnerships.workplan.WorkPlanService;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The register for people: server-rendered pages under {@code /register}, logged in through the Camunda
+ * webapps (security/RegisterPagesAuthenticationFilter). Every read of an agreement goes through
+ * {@link RegisterReadAccess}, as in the API: a Family secretariat sees only the agreements naming it, and
+ * one it may not read is a "not found" page, like a reference that does not exist. Every list has its
+ * CSV and Excel export with the same filters ({@code .csv}, {@code .xlsx}).
+ */
+@Controller
+@RequestMapping("/register")
+public class RegisterPages {
+
+    static final int PAGE_SIZE = 25;
+    private static final String LOGOUT_TOKEN = RegisterPages.class.getName() + ".logoutToken";
+
+    private final AgreementService agreements;
+    private final PartnerService partners;
+    private final WorkPlanService workPlans;
+    private final EndorsementService endorsements;
+    private final AmendmentService amendments;
+    private final NotificationLog notificationLog;
+    private final RegisterReadAccess access;
+    private final EngineWork engine;
+    private final ComingDue comingDue;
+    private final IdentityService identity;
+
+    public RegisterPages(AgreementService agreements, PartnerService partners, WorkPlanService workPlans,
+                         EndorsementService endorsements, AmendmentService amendments, NotificationLog notificationLog,
+                         RegisterReadAccess access, EngineWork engine, ComingDue comingDue, IdentityService identity) {
+        this.agreements = agreements;
+        this.partners = partners;
+        this.workPlans = workPlans;
+        this.endorsements = endorsements;
+        this.amendments = amendments;
+        this.notificationLog = notificationLog;
+        this.access = access;
+        this.engine = engine;
+        this.comingDue = comingDue;
+        this.identity = identity;
+    }
+
+    /** What the page header shows on every page: who is logged in, the logout token, the webapps. */
+    @ModelAttribute
+    void header(Model model, HttpServletRequest request) {
+        Authentication user = identity.getCurrentAuthentication();
+        model.addAttribute("userId", user == null ? null : user.getUserId());
+        model.addAttribute("tasklistUrl", Links.tasklist());
+        model.addAttribute("cockpitUrl", Links.cockpit());
+        model.addAttribute("logoutToken", logoutToken(request.getSession()));
+        model.addAttribute("links", LINKS);
+        model.addAttribute("fmt", FORMATS);
+    }
+
+    /** Templates call the link helpers through this one object. */
+    public static final class TemplateLinks {
+        public String agreement(String reference) {
+            return Links.agreement(reference);
+        }
+
+        public String partner(String acronym) {
+            return Links.partner(acronym);
+        }
+
+        public String workPlan(String reference) {
+            return Links.workPlan(reference);
+        }
+
+        public String tasklistTask(String id) {
+            return Links.tasklistTask(id);
+        }
+
+        public String cockpitInstance(String id) {
+            return Links.cockpitInstance(id);
+        }
+    }
+
+    private static final TemplateLinks LINKS = new TemplateLinks();
+    private static final Formats FORMATS = new Formats();
+
+    @GetMapping({"", "/"})
+    public String home() {
+        return "redirect:/register/agreements";
+    }
+
+    // ------------------------------------------------------------------ agreements
+
+    /** Columns the list sorts by, each with its comparator (nulls last). */
+    private static final Map<String, Comparator<Agreement>> AGREEMENT_SORTS = Map.of(
+            "reference", Comparator.comparing(Agreement::reference),
+            "partner", Comparator.comparing(Agreement::partnerAcronym, String.CASE_INSENSITIVE_ORDER),
+            "instrument", Comparator.comparing(Agreement::instrumentType),
+            "status", Comparator.comparing(Agreement::status),
+            "signed", nullsLast(Agreement::signedOn),
+            "termEnds", nullsLast(Agreement::expiresOn),
+            "nextReview", nullsLast(Agreement::nextReviewOn));
+
+    private static <T extends Comparable<T>> Comparator<Agreement> nullsLast(Function<Agreement, T> key) {
+        return Comparator.comparing(key, Comparator.nullsLast(Comparator.naturalOrder()));
+    }
+
+    public record Listing<T>(List<T> items, int page, int pages, int total) {
+        public int from() {
+            return total == 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
+        }
+
+        public int to() {
+            return Math.min(total, page * PAGE_SIZE);
+        }
+    }
+
+    static <T> Listing<T> page(List<T> all, int page) {
+        int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int current = Math.max(1, Math.min(page, pages));
+        return new Listing<>(all.subList((current - 1) * PAGE_SIZE, Math.min(all.size(), current * PAGE_SIZE)),
+                current, pages, all.size());
+    }
+
+    @GetMapping("/agreements")
+    public String agreementList(@RequestParam(required = false) AgreementStatus status,
+                                @RequestParam(required = false) PartnerCategory category,
+                                @RequestParam(name = "instrument", required = false) InstrumentType instrumentType,
+                                @RequestParam(required = false) String partner,
+                                @RequestParam(name = "q", required = false) String text,
+                                @RequestParam(defaultValue = "reference") String sort,
+                                @RequestParam(defaultValue = "asc") String dir,
+                                @RequestParam(defaultValue = "1") int page, Model model) {
+        List<Agreement> anyStatus = access.readable(agreements.search(
+                new AgreementFilter(null, category, instrumentType, partner, text)));
+        Map<AgreementStatus, Long> counts = new EnumMap<>(AgreementStatus.class);
+        anyStatus.forEach(a -> counts.merge(a.status(), 1L, Long::sum));
+        List<Agreement> found = sortedAgreements(anyStatus.stream().filter(a -> status == null || a.status() == status)
+                .toList(), sort, dir);
+        model.addAttribute("listing", page(found, page));
+        model.addAttribute("counts", counts);
+        model.addAttribute("anyStatusCount", anyStatus.size());
+        model.addAttribute("query", new PageQuery("/register/agreements").put("status", status).put("category", category)
+                .put("instrument", instrumentType).put("partner", partner).put("q", text).put("sort", sort)
+                .put("dir", dir).put("page", page));
+        model.addAttribute("status", status);
+        model.addAttribute("category", category);
+        model.addAttribute("instrumentFilter", instrumentType);
+        model.addAttribute("partner", partner);
+        model.addAttribute("text", text);
+        model.addAttribute("statuses", AgreementStatus.values());
+        model.addAttribute("categories", PartnerCategory.values());
+        model.addAttribute("instrumentTypes", InstrumentType.values());
+        model.addAttribute("partnerAcronyms", partners.search(null, null, null).stream().filter(p -> !p.deFacto())
+                .map(Partner::acronym).sorted(String.CASE_INSENSITIVE_ORDER).toList());
+        return "register/agreements";
+    }
+
+    @GetMapping("/agreements.{format}")
+    public ResponseEntity<byte[]> agreementExport(@PathVariable String format,
+                                                  @RequestParam(required = false) AgreementStatus status,
+                                                  @RequestParam(required = false) PartnerCategory category,
+                                                  @RequestParam(name = "instrument", required = false) InstrumentType instrumentType,
+                                                  @RequestParam(required = false) String partner,
+                                                  @RequestParam(name = "q", required = false) String text,
+                                                  @RequestParam(defaultValue = "reference") String sort,
+                                                  @RequestParam(defaultValue = "asc") String dir) {
+        List<Agreement> found = sortedAgreements(access.readable(agreements.search(
+                new AgreementFilter(status, category, instrumentType, partner, text))), sort, dir);
+        Exports.Table table = Exports.Table.of("agreements", "Reference", "Partner", "Partner name", "Category",
+                "Instrument", "Title", "Status", "Signed on", "In force from", "Expires on", "Next review on",
+                "Supersedes", "Superseded by", "CMS Family instruments");
+        found.forEach(a -> table.row(a.reference(), a.partnerAcronym(), a.partnerName(), a.partnerCategory(),
+                a.instrumentType(), a.title(), a.status(), a.signedOn(), a.inForceFrom(), a.expiresOn(),
+                a.nextReviewOn(), a.supersedes(), a.supersededBy(), a.familyInstruments()));
+        return Exports.download(table, format);
+    }
+
+    private static List<Agreement> sortedAgreements(List<Agreement> list, String sort, String dir) {
+        Comparator<Agreement> order = AGREEMENT_SORTS.get(sort);
+        if (order == null) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Parameter 'sort' has an invalid value '%s'; expected one of %s"
+                    .formatted(sort, AGREEMENT_SORTS.keySet().stream().sorted().collect(Collectors.joining(", "))));
+        }
+        order = order.thenComparing(Agreement::reference);
+        if ("desc".equals(dir)) {
+            order = order.reversed();
+        } else if (!"asc".equals(dir)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "Parameter 'dir' has an invalid value '%s'; expected asc or desc".formatted(dir));
+        }
+        return list.stream().sorted(order).toList();
+    }
+
+    /** Everything the register and the engine know about one agreement. */
+    @GetMapping("/agreements/{reference}")
+    public String agreement(@PathVariable String reference, Model model) {
+        Agreement agreement = access.agreement(reference);
+        String ref = agreement.reference();
+        List<Amendment> amendmentList = amendments.of(ref);
+        List<Endorsement> endorsementList = new ArrayList<>(endorsements.forSubject(ref));
+        amendmentList.forEach(a -> endorsementList.addAll(endorsements.forSubject(a.reference())));
+        model.addAttribute("agreement", agreement);
+        model.addAttribute("history", agreements.history(ref));
+        model.addAttribute("comments", agreements.comments(ref));
+        model.addAttribute("endorsements", endorsementList);
+        model.addAttribute("amendments", amendmentList);
+        model.addAttribute("workPlans", workPlans.plansOf(ref));
+        model.addAttribute("notifications", notificationLog.search(ref, null, null, access.notifications(), 50));
+        model.addAttribute("tasks", engine.openTasks(ref));
+        model.addAttribute("instances", engine.instances(ref));
+        model.addAttribute("earlierAgreement", readableOrNull(agreement.supersedes()));
+        model.addAttribute("laterAgreement", readableOrNull(agreement.supersededBy()));
+        model.addAttribute("partner", partners.findByAcronym(agreement.partnerAcronym()).orElse(null));
+        return "register/agreement";
+    }
+
+    @GetMapping("/agreements/{reference}/history.{format}")
+    public ResponseEntity<byte[]> historyExport(@PathVariable String reference, @PathVariable String format) {
+        Agreement agreement = access.agreement(reference);
+        Exports.Table table = Exports.Table.of(agreement.reference() + "-history", "From", "To", "When", "By", "Why");
+        for (StatusChange change : agreements.history(agreement.reference())) {
+            table.row(change.fromStatus(), change.toStatus(), change.changedAt(), change.changedBy(), change.reason());
+        }
+        return Exports.download(table, format);
+    }
+
+    /** The other agreement of a supersession, when the user may read it (a secretariat may not read both). */
+    private Agreement readableOrNull(String reference) {
+        if (reference == null) {
+            return null;
+        }
+        return agreements.find(reference).filter(access.current()::mayRead).orElse(null);
+    }
+
+    // ------------------------------------------------------------------ partners
+
+    @GetMapping("/partners")
+    public String partnerList(@RequestParam(required = false) PartnerCategory category,
+                              @RequestParam(required = false) Boolean deFacto,
+                              @RequestParam(name = "q", required = false) String text,
+                              @RequestParam(defaultValue = "1") int page, Model model) {
+        List<Partner> found = partners.search(category, deFacto, text).stream()
+                .sorted(Comparator.comparing(Partner::acronym, String.CASE_INSENSITIVE_ORDER)).toList();
+        Map<String, Long> agreementCounts = access.readable(agreements.search(AgreementFilter.all())).stream()
+                .collect(Collectors.groupingBy(Agreement::partnerAcronym, Collectors.counting()));
+        model.addAttribute("listing", page(found, page));
+        model.addAttribute("agreementCounts", agreementCounts);
+        model.addAttribute("query", new PageQuery("/register/partners").put("category", category).put("deFacto", deFacto)
+                .put("q", text).put("page", page));
+        model.addAttribute("category", category);
+        model.addAttribute("deFacto", deFacto);
+        model.addAttribute("text", text);
+        model.addAttribute("categories", PartnerCategory.values());
+        return "register/partners";
+    }
+
+    @GetMapping("/partners.{format}")
+    public ResponseEntity<byte[]> partnerExport(@PathVariable String format,
+                                                @RequestParam(required = false) PartnerCategory category,
+                                                @RequestParam(required = false) Boolean deFacto,
+                                                @RequestParam(name = "q", required = false) String text) {
+        Exports.Table table = Exports.Table.of("partners", "Acronym", "Name", "Category", "De facto", "Headquarters",
+                "Website", "Focal points", "Notes");
+        partners.search(category, deFacto, text).stream()
+                .sorted(Comparator.comparing(Partner::acronym, String.CASE_INSENSITIVE_ORDER))
+                .forEach(p -> table.row(p.acronym(), p.name(), p.category(), p.deFacto(), p.headquarters(), p.website(),
+                        partners.focalPoints(p.id()).stream().map(f -> f.name() + " <" + f.email() + ">")
+                                .collect(Collectors.joining("; ")), p.notes()));
+        return Exports.download(table, format);
+    }
+
+    @GetMapping("/partners/{acronym}")
+    public String partner(@PathVariable String acronym, Model model) {
+        Partner partner = partners.getByAcronym(acronym);
+        model.addAttribute("partner", partner);
+        model.addAttribute("focalPoints", partners.focalPoints(partner.id()));
+        model.addAttribute("agreements", access.readable(agreements.search(
+                new AgreementFilter(null, null, null, partner.acronym(), null))));
+        model.addAttribute("workPlans", readablePlans().stream()
+                .filter(p -> p.partnerAcronym().equalsIgnoreCase(partner.acronym())).toList());
+        return "register/partner";
+    }
+
+    // ------------------------------------------------------------------ joint work plans
+
+    /** Plans of agreements the user may read (plans without an agreement: users who read everything). */
+    private List<WorkPlan> readablePlans() {
+        RegisterReadAccess.Scope scope = access.current();
+        if (scope.everything()) {
+            return workPlans.all();
+        }
+        return workPlans.all().stream().filter(p -> p.agreementReference() != null
+                && agreements.find(p.agreementReference()).filter(scope::mayRead).isPresent()).toList();
+    }
+
+    private WorkPlan readablePlan(String reference) {
+        return readablePlans().stream().filter(p -> p.reference().equalsIgnoreCase(reference)).findFirst()
+                .orElseThrow(() -> new NotFoundException("No joint work plan with reference " + reference));
+    }
+
+    @GetMapping("/work-plans")
+    public String workPlanList(Model model) {
+        List<WorkPlan> plans = readablePlans();
+        model.addAttribute("plans", plans);
+        model.addAttribute("activityCounts", plans.stream().collect(Collectors.toMap(WorkPlan::reference,
+                p -> workPlans.activities(p.reference()).size())));
+        model.addAttribute("query", new PageQuery("/register/work-plans"));
+        return "register/work-plans";
+    }
+
+    @GetMapping("/work-plans.{format}")
+    public ResponseEntity<byte[]> workPlanExport(@PathVariable String format) {
+        Exports.Table table = Exports.Table.of("joint-work-plans", "Reference", "Partner", "Agreement", "Title",
+                "First year", "Last year", "Status", "Predecessor", "Activities");
+        readablePlans().forEach(p -> table.row(p.reference(), p.partnerAcronym(), p.agreementReference(), p.title(),
+                p.periodStartYear(), p.periodEndYear(), p.status(), p.predecessorReference(),
+                workPlans.activities(p.reference()).size()));
+        return Exports.download(table, format);
+    }
+
+    @GetMapping("/work-plans/{reference}")
+    public String workPlan(@PathVariable String reference, Model model) {
+        WorkPlan plan = readablePlan(reference);
+        String ref = plan.reference();
+        List<WorkPlanActivity> activities = workPlans.activities(ref);
+        Map<String, List<WorkPlanService.LogEntry>> log = workPlans.logEntries(ref).stream()
+                .collect(Collectors.groupingBy(WorkPlanService.LogEntry::activityCode));
+        Map<String, Long> byStatus = activities.stream()
+                .collect(Collectors.groupingBy(a -> a.status().name(), java.util.TreeMap::new, Collectors.counting()));
+        model.addAttribute("plan", plan);
+        model.addAttribute("planThemes", workPlans.themes(ref));
+        model.addAttribute("activities", activities);
+        model.addAttribute("log", log);
+        model.addAttribute("activityStatusCounts", byStatus);
+        model.addAttribute("history", workPlans.history(ref));
+        model.addAttribute("comments", workPlans.comments(ref));
+        model.addAttribute("endorsements", endorsements.forSubject(ref));
+        model.addAttribute("tasks", engine.openTasks(ref));
+        model.addAttribute("instances", engine.instances(ref));
+        model.addAttribute("query", new PageQuery("/register/work-plans/" + ref + "/activities"));
+        return "register/work-plan";
+    }
+
+    @GetMapping("/work-plans/{reference}/activities.{format}")
+    public ResponseEntity<byte[]> activityExport(@PathVariable String reference, @PathVariable String format) {
+        WorkPlan plan = readablePlan(reference);
+        Map<String, List<WorkPlanService.LogEntry>> log = workPlans.logEntries(plan.reference()).stream()
+                .collect(Collectors.groupingBy(WorkPlanService.LogEntry::activityCode));
+        Exports.Table table = Exports.Table.of(plan.reference() + "-activities", "Theme", "Code", "Description",
+                "Timeframe", "Lead", "Subject to external funding", "Funding", "Status", "Log");
+        workPlans.activities(plan.reference()).forEach(a -> table.row(a.themeCode(), a.code(), a.description(),
+                a.timeframe(), a.lead(), a.subjectToExternalFunding(), a.fundingStatus(), a.status(),
+                log.getOrDefault(a.code(), List.of()).stream().map(e -> e.entryDate() + ": " + e.text())
+                        .collect(Collectors.joining("\n"))));
+        return Exports.download(table, format);
+    }
+
+    // ------------------------------------------------------------------ notifications
+
+    @GetMapping("/notifications")
+    public String notifications(@RequestParam(required = false) String reference,
+                                @RequestParam(required = false) NotificationStatus status,
+                                @RequestParam(defaultValue = "1") int page, Model model) {
+        model.addAttribute("reference", reference);
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", NotificationStatus.values());
+        model.addAttribute("listing", page(notificationLog.search(reference, status, null, access.notifications(), 5000), page));
+        model.addAttribute("query", new PageQuery("/register/notifications").put("reference", reference)
+                .put("status", status).put("page", page));
+        return "register/notifications";
+    }
+
+    @GetMapping("/notifications.{format}")
+    public ResponseEntity<byte[]> notificationExport(@PathVariable String format,
+                                                     @RequestParam(required = false) String reference,
+                                                     @RequestParam(required = false) NotificationStatus status) {
+        Exports.Table table = Exports.Table.of("notifications", "When", "Reference", "Template", "Recipient", "E-mail",
+                "Language", "Status", "Attempts", "Error", "Subject", "Sent at");
+        for (Notification n : notificationLog.search(reference, status, null, access.notifications(), 5000)) {
+            table.row(n.createdAt(), n.subjectReference(), n.template(), n.recipientName(), n.recipientEmail(),
+                    n.language(), n.status(), n.attempts(), n.error(), n.subject(), n.sentAt());
+        }
+        return Exports.download(table, format);
+    }
+
+    // ------------------------------------------------------------------ coming due
+
+    @GetMapping("/coming-due")
+    public String comingDue(Model model) {
+        model.addAttribute("report", comingDue.report());
+        model.addAttribute("query", new PageQuery("/register/coming-due"));
+        return "register/coming-due";
+    }
+
+    @GetMapping("/coming-due.{format}")
+    public ResponseEntity<byte[]> comingDueExport(@PathVariable String format) {
+        ComingDue.Report report = comingDue.report();
+        Exports.Table table = Exports.Table.of("coming-due", "What", "Reference", "Partner", "Title", "Date",
+                "Days left", "Group", "Link");
+        report.reviews().forEach(d -> table.row("Annual review", d.agreement().reference(), d.agreement().partnerAcronym(),
+                d.agreement().title(), d.on(), d.daysLeft(), null, Links.agreement(d.agreement().reference())));
+        report.termsEnding().forEach(d -> table.row("Term ends (" + (d.window() == 0 ? "passed" : d.window() + " days") + ")",
+                d.agreement().reference(), d.agreement().partnerAcronym(), d.agreement().title(), d.on(), d.daysLeft(),
+                null, Links.agreement(d.agreement().reference())));
+        report.silentPartners().forEach(s -> table.row("Partner silent: " + s.waitingFor(), s.reference(), s.partner(),
+                s.title(), s.lastChange(), -s.daysSilent(), null, s.url()));
+        report.overdueTasks().forEach((group, tasks) -> tasks.forEach(t -> table.row("Overdue task: " + t.name(),
+                t.businessKey(), null, null, t.due(), null, group, t.tasklistUrl())));
+        report.incidents().forEach(i -> table.row("Incident: " + i.message(), i.businessKey(), null, i.activityId(),
+                i.at(), null, null, i.cockpitUrl()));
+        return Exports.download(table, format);
+    }
+
+    // ------------------------------------------------------------------ COP reports (issue 11)
+    // The COP reports get their page here (/register/cop-reports) and their entry in the navigation
+    // (templates/register/layout.html, "COP reports") once they exist.
+
+    // ------------------------------------------------------------------ logout
+
+    /** Logs out of the register pages and the webapps alike (same session), then shows the webapps' login. */
+    @PostMapping("/logout")
+    public String logout(@RequestParam(required = false) String token, HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null || !Objects.equals(session.getAttribute(LOGOUT_TOKEN), token)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The logout form has expired: reload the page");
+        }
+        WebappSessionLogin.logout(request);
+        return "redirect:" + WebappSessionLogin.LOGIN_PAGE;
+    }
+
+    private static String logoutToken(HttpSession session) {
+        Object token = session.getAttribute(LOGOUT_TOKEN);
+        if (token == null) {
+            token = UUID.randomUUID().toString();
+            session.setAttribute(LOGOUT_TOKEN, token);
+        }
+        return token.toString();
+    }
+}
