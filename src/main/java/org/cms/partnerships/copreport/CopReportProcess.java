@@ -174,7 +174,12 @@ public class CopReportProcess {
         CUT_OFF.putIn(variables, cutOff);
         SYMBOL.putIn(variables, symbol == null ? "" : symbol);
         AGENDA_ITEM.putIn(variables, agendaItem == null ? "" : agendaItem);
-        return runtime.createProcessInstanceByKey(KEY).setVariables(variables).execute().getBusinessKey();
+        try {
+            return runtime.createProcessInstanceByKey(KEY).setVariables(variables).execute().getBusinessKey();
+        } catch (RuntimeException e) {
+            // The start listener's refusal, unwrapped from the engine's listener exception: a 400 for REST callers.
+            throw org.cms.partnerships.common.InvalidInputException.findIn(e).orElseThrow(() -> e);
+        }
     }
 
     /**
