@@ -64,8 +64,7 @@ public class CopReportDocuments {
 
     public String html(ReportDocument doc) {
         Context context = new Context(ReportTexts.of(doc.language()).locale());
-        context.setVariable("doc", doc);
-        context.setVariable("none", ReportTexts.of(doc.language()).get("none"));
+        context.setVariables(Map.of("doc", doc, "none", ReportTexts.of(doc.language()).get("none")));
         return html.process("cop-report.html", context);
     }
 

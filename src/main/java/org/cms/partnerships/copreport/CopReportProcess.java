@@ -67,7 +67,7 @@ public class CopReportProcess {
     // Set at start: what the report is, for every form, task title and e-mail
     public static final ProcessVariable<String> REPORT_KEY = ProcessVariable.text("copReportKey");
     public static final ProcessVariable<String> COP_TITLE = ProcessVariable.text("copTitle");
-    public static final ProcessVariable<LocalDate> PERIOD_FROM = ProcessVariable.date("periodFrom");
+    public static final ProcessVariable<LocalDate> PERIOD_FROM = ProcessVariable.date("reportPeriodFrom");
     public static final ProcessVariable<LocalDate> DOCUMENT_DEADLINE = ProcessVariable.date("documentDeadline");
     public static final ProcessVariable<java.util.Date> DOCUMENT_DEADLINE_AT = ProcessVariable.instant("documentDeadlineAt");
     public static final ProcessVariable<java.util.Date> REMINDER_AT = ProcessVariable.instant("publicationReminderAt");

@@ -164,13 +164,13 @@ class CopReportDocumentsAndApiTest {
 
     @Test
     void factsAsAtAnyDateComeAsJsonAndCsv() {
-        JsonNode august2011 = as("oliver").getForObject("/api/facts?asOf=2011-08-31", JsonNode.class);
+        Facts august2011 = as("oliver").getForObject("/api/facts?asOf=2011-08-31", Facts.class);
         // Before the Migratory Wildlife Network (15 September) and IUCN ELC (2 September 2011) signed.
-        assertThat(august2011.path("formalPartnersTotal").asInt()).isEqualTo(27);
-        assertThat(august2011.path("newPartnerships").findValuesAsText("partnerAcronym")).containsExactly("BERN", "FOC");
-        assertThat(august2011.path("periodFrom").asText()).isEqualTo("2008-12-06");
-        JsonNode fromGiven = as("oliver").getForObject("/api/facts?asOf=2011-09-30&from=2011-01-01", JsonNode.class);
-        assertThat(fromGiven.path("newPartnerships").findValuesAsText("partnerAcronym")).containsExactly("MWN");
+        assertThat(august2011.formalPartnersTotal()).isEqualTo(27);
+        assertThat(august2011.newPartnerships()).extracting(Facts.AgreementLine::partnerAcronym).containsExactly("BERN", "FOC");
+        assertThat(august2011.periodFrom()).isEqualTo(LocalDate.of(2008, 12, 6));
+        Facts fromGiven = as("oliver").getForObject("/api/facts?asOf=2011-09-30&from=2011-01-01", Facts.class);
+        assertThat(fromGiven.newPartnerships()).extracting(Facts.AgreementLine::partnerAcronym).containsExactly("MWN");
         ResponseEntity<String> csv = as("oliver").getForEntity("/api/facts.csv?asOf=2011-09-30", String.class);
         assertThat(csv.getBody()).contains("new formal partnership,CMS-MWN-2011,MWN,NGO,2011-09-15",
                 "dormant partner,CMS-GNF,GNF,FOUNDATION");
@@ -189,12 +189,12 @@ class CopReportDocumentsAndApiTest {
         assertThat(missing.getBody().path("detail").asText()).isEqualTo("Parameter 'asOf' is required");
 
         ResponseEntity<JsonNode> unknownCop = as("oliver").postForEntity("/api/cop-reports",
-                Map.of("copNumber", 42), JsonNode.class);
+                new CopReportApi.StartRequest(42, null, null, null), JsonNode.class);
         assertThat(unknownCop.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(unknownCop.getBody().path("detail").asText())
                 .isEqualTo("copNumber: there is no 42nd meeting of the Conference of the Parties in the register");
         ResponseEntity<JsonNode> beforePeriod = as("oliver").postForEntity("/api/cop-reports",
-                Map.of("copNumber", 11, "cutOffDate", "2011-10-31"), JsonNode.class);
+                new CopReportApi.StartRequest(11, LocalDate.of(2011, 10, 31), null, null), JsonNode.class);
         assertThat(beforePeriod.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(beforePeriod.getBody().path("detail").asText())
                 .startsWith("cutOffDate: 2011-10-31 is before the start of the period (2011-11-26, the day after COP10)");
@@ -202,7 +202,7 @@ class CopReportDocumentsAndApiTest {
                 .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(as("aewa").getForEntity("/api/facts?asOf=2011-08-31", JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(as("amina").postForEntity("/api/cop-reports", Map.of("copNumber", 15), JsonNode.class).getStatusCode())
+        assertThat(as("amina").postForEntity("/api/cop-reports", new CopReportApi.StartRequest(15, null, null, null), JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
