@@ -289,9 +289,10 @@ public class FactsService {
         return jdbc.sql("""
                 SELECT subject_type, subject_reference, body, decision, decision_date, meeting_number, meeting_id, document_number
                 FROM endorsement
-                WHERE decision IS NOT NULL AND decision_date <= :asOf AND (:from IS NULL OR decision_date >= :from)
+                WHERE decision IS NOT NULL AND decision_date <= :asOf AND decision_date >= :from
                 ORDER BY decision_date, id""")
-                .param("asOf", java.sql.Date.valueOf(asOf)).param("from", from == null ? null : java.sql.Date.valueOf(from))
+                .param("asOf", java.sql.Date.valueOf(asOf))
+                .param("from", java.sql.Date.valueOf(from == null ? java.time.LocalDate.of(1900, 1, 1) : from))
                 .query((rs, n) -> new EndorsementRow(rs.getString("subject_type"), rs.getString("subject_reference"),
                         rs.getString("body"), rs.getString("decision"), date(rs.getDate("decision_date")),
                         (Integer) rs.getObject("meeting_number", Integer.class), (Long) rs.getObject("meeting_id", Long.class),

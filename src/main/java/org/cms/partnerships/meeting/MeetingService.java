@@ -110,8 +110,12 @@ public class MeetingService {
 
     /** Meetings of one body (or all when {@code kind} is null), in date order. */
     public List<Meeting> list(Kind kind) {
-        return jdbc.sql("SELECT * FROM meeting WHERE (:kind IS NULL OR kind = :kind) ORDER BY starts_on, kind, number")
-                .param("kind", kind == null ? null : kind.name()).query(MeetingService::meeting).list();
+        // No "(:kind IS NULL OR ...)": PostgreSQL cannot type a parameter that is only ever null.
+        if (kind == null) {
+            return jdbc.sql("SELECT * FROM meeting ORDER BY starts_on, kind, number").query(MeetingService::meeting).list();
+        }
+        return jdbc.sql("SELECT * FROM meeting WHERE kind = :kind ORDER BY starts_on, kind, number")
+                .param("kind", kind.name()).query(MeetingService::meeting).list();
     }
 
     /** The Conference of the Parties before this one (the start of the report's period), if the register has it. */
