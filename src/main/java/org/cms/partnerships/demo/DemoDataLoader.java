@@ -16,6 +16,10 @@ import org.cms.partnerships.common.RegisterClock;
 import org.cms.partnerships.demo.DemoData.AgreementEntry;
 import org.cms.partnerships.demo.DemoData.EventEntry;
 import org.cms.partnerships.demo.DemoData.PartnerEntry;
+import org.cms.partnerships.endorsement.Endorsement;
+import org.cms.partnerships.endorsement.EndorsementService;
+import org.cms.partnerships.meeting.Meeting;
+import org.cms.partnerships.meeting.MeetingService;
 import org.cms.partnerships.register.Agreement;
 import org.cms.partnerships.register.AgreementFilter;
 import org.cms.partnerships.register.AgreementService;
@@ -64,13 +68,15 @@ public class DemoDataLoader implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final AgreementLifecycle lifecycle;
     private final WorkPlanLifecycle workPlanLifecycle;
+    private final MeetingService meetings;
+    private final EndorsementService endorsements;
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public DemoDataLoader(PartnerService partners, AgreementService agreements, CommitteeService committee,
                           WorkPlanService workPlans, TransactionTemplate transaction, AgreementLifecycle lifecycle,
-                          WorkPlanLifecycle workPlanLifecycle) {
+                          WorkPlanLifecycle workPlanLifecycle, MeetingService meetings, EndorsementService endorsements) {
         this.workPlanLifecycle = workPlanLifecycle;
         this.partners = partners;
         this.agreements = agreements;
@@ -78,6 +84,8 @@ public class DemoDataLoader implements ApplicationRunner {
         this.workPlans = workPlans;
         this.transaction = transaction;
         this.lifecycle = lifecycle;
+        this.meetings = meetings;
+        this.endorsements = endorsements;
     }
 
     @Override
@@ -134,22 +142,32 @@ public class DemoDataLoader implements ApplicationRunner {
         }
         DemoData data = read("demo/demo-data.yaml", DemoData.class);
         DemoData.WorkPlans plans = read("demo/work-plans.yaml", DemoData.WorkPlans.class);
+        DemoData.Meetings held = read("demo/meetings.yaml", DemoData.Meetings.class);
         transaction.executeWithoutResult(status -> {
+            held.meetings().forEach(m -> meetings.create(new MeetingService.MeetingInput(m.kind(), m.number(), m.venue(),
+                    m.startsOn(), m.endsOn(), m.notes())));
             data.partners().forEach(p -> loadPartner(p, false));
             data.deFactoPartners().forEach(p -> loadPartner(p, true));
             data.committeeMembers().forEach(m -> committee.add(new CommitteeService.NewMember(m.name(), m.partyOrSeat(),
                     m.region(), m.role(), m.email(), m.language(), m.termStart(), m.termEnd())));
             plans.workPlans().forEach(this::loadWorkPlan);
+            held.endorsements().forEach(e -> endorsements.recordPastDecision(e.subjectType(), e.subject(),
+                    meetings.get(Meeting.Kind.STANDING_COMMITTEE, e.meeting()), e.documentNumber(),
+                    Endorsement.Decision.ENDORSED, e.text(), SOURCE));
             verifyStatuses(data);
         });
-        log.info("Demo register loaded: {} partners, {} agreements, {} committee members, {} joint work plans",
-                partners.count(), agreements.count(), committee.all().size(), workPlans.all().size());
+        log.info("Demo register loaded: {} partners, {} agreements, {} committee members, {} joint work plans, {} meetings",
+                partners.count(), agreements.count(), committee.all().size(), workPlans.all().size(),
+                meetings.list(null).size());
         return true;
     }
 
     private void loadPartner(PartnerEntry p, boolean deFacto) {
         Partner partner = partners.create(new NewPartner(p.acronym(), p.name(), p.category(), p.headquarters(),
                 p.website(), deFacto, p.notes()));
+        if (p.collaboratingSince() != null) {
+            partners.recordCollaboratingSince(partner.id(), p.collaboratingSince());
+        }
         if (p.focalPoint() != null) {
             partners.addFocalPoint(partner.id(), new NewFocalPoint(p.focalPoint().name(), p.focalPoint().position(),
                     p.focalPoint().email(), p.focalPoint().language()));
@@ -177,6 +195,9 @@ public class DemoDataLoader implements ApplicationRunner {
             agreements.recordSignature(a.reference(), a.signedOn(), a.signedOn(), a.placeOfSignature(), null, null,
                     null, agreements.get(a.reference()).expiresOn());
         }
+        if (a.signedAtMeeting() != null) {
+            agreements.recordSignedAtMeeting(a.reference(), meeting(a.signedAtMeeting()).id());
+        }
         if (a.supersedes() != null) {
             agreements.changeStatus(a.supersedes(), AgreementStatus.SUPERSEDED, SOURCE,
                     "Superseded by " + a.reference(), at(a.signedOn()));
@@ -196,21 +217,33 @@ public class DemoDataLoader implements ApplicationRunner {
         Partner partner = partners.getByAcronym(w.partner());
         Long agreementId = w.agreement() == null ? null : agreements.get(w.agreement()).id();
         Long predecessorId = w.predecessor() == null ? null : workPlans.get(w.predecessor()).id();
+        Instant recorded = w.recordedOn() == null ? RegisterClock.now() : at(w.recordedOn());
         workPlans.create(new WorkPlanService.NewWorkPlan(w.reference(), partner.id(), agreementId, w.title(),
                 w.periodStartYear(), w.periodEndYear(), w.status(), predecessorId),
-                SOURCE, "Recorded from the Secretariat's reports as " + w.status());
+                SOURCE, "Recorded from the Secretariat's reports as " + w.status(), recorded);
         w.themes().forEach(t -> workPlans.addTheme(w.reference(), t.code(), t.title()));
+        Instant statusAsAt = w.statusAsAt() == null ? recorded : at(w.statusAsAt());
         for (DemoData.ActivityEntry act : w.activities()) {
             workPlans.addActivity(w.reference(), new WorkPlanService.NewActivity(act.theme(), act.code(), act.heading(),
-                    act.description(), act.timeframe(), act.lead(), act.externalFunding()));
+                    act.description(), act.timeframe(), act.lead(), act.externalFunding()), recorded);
             if (act.status() != null) {
-                workPlans.setActivityStatus(w.reference(), act.code(), act.status());
+                workPlans.setActivityStatus(w.reference(), act.code(), act.status(), statusAsAt);
             }
             if (act.log() != null) {
                 act.log().forEach(entry -> workPlans.addLogEntry(w.reference(), act.code(), entry.on(), entry.text(),
                         SOURCE, at(entry.on())));
             }
         }
+        if (w.events() != null) {
+            w.events().forEach(e -> workPlans.changeStatus(w.reference(), e.to(), SOURCE, e.reason(), at(e.on())));
+        }
+    }
+
+    /** "COP9", "StC45": a meeting of meetings.yaml. */
+    private Meeting meeting(String code) {
+        boolean cop = code.startsWith("COP");
+        return meetings.get(cop ? Meeting.Kind.COP : Meeting.Kind.STANDING_COMMITTEE,
+                Integer.parseInt(code.substring(3)));
     }
 
     /** The file says what each agreement's status is; the history written must end there. */

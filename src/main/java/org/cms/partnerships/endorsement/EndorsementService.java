@@ -219,6 +219,26 @@ public class EndorsementService {
         return get(keys.getKey().longValue());
     }
 
+    /**
+     * A decision the Standing Committee took at a meeting of the register before the application kept
+     * the record (demo data, a Secretariat importing its register): the row names the meeting.
+     */
+    @Transactional
+    public Endorsement recordPastDecision(SubjectType type, String reference, org.cms.partnerships.meeting.Meeting meeting,
+                                          String documentNumber, Decision decision, String text, String by) {
+        Endorsement opened = open(new Schedule(type, reference, Body.CMS_STANDING_COMMITTEE, Mode.MEETING,
+                meeting.number(), meeting.startsOn(), documentNumber, null, null, by, null));
+        linkMeeting(opened.id(), meeting.id());
+        return decide(opened.id(), decision, meeting.startsOn(), text, by);
+    }
+
+    /** The endorsement was (or is to be) decided at this meeting of the register. */
+    @Transactional
+    public void linkMeeting(long endorsementId, long meetingId) {
+        jdbc.sql("UPDATE endorsement SET meeting_id = :meeting WHERE id = :id")
+                .param("meeting", meetingId).param("id", endorsementId).update();
+    }
+
     @Transactional
     public Endorsement decide(long id, Decision decision, LocalDate decisionDate, String text, String by) {
         jdbc.sql("""

@@ -225,6 +225,13 @@ public class AgreementService {
                 .update();
     }
 
+    /** The agreement was signed at this meeting of the Convention's bodies (a COP, a Standing Committee meeting). */
+    @Transactional
+    public void recordSignedAtMeeting(String reference, long meetingId) {
+        jdbc.sql("UPDATE agreement SET signed_at_meeting_id = :meeting WHERE id = :id")
+                .param("meeting", meetingId).param("id", get(reference).id()).update();
+    }
+
     /** Links a new agreement to the one it replaces, both ways. */
     @Transactional
     public void linkSupersession(String newReference, String oldReference) {

@@ -70,6 +70,13 @@ public class PartnerService {
                 .param("createdAt", Timestamp.from(RegisterClock.now())));
     }
 
+    /** Since when a de facto collaboration has been going on (read by the facts as at a date). */
+    @Transactional
+    public void recordCollaboratingSince(long partnerId, java.time.LocalDate since) {
+        jdbc.sql("UPDATE partner SET collaborating_since = :since WHERE id = :id")
+                .param("since", since == null ? null : java.sql.Date.valueOf(since)).param("id", partnerId).update();
+    }
+
     @Transactional
     public FocalPoint addFocalPoint(long partnerId, NewFocalPoint f) {
         long id = insertReturningId(jdbc.sql("""

@@ -56,6 +56,12 @@ public class WorkPlanService {
     /** Records a plan in its first status, with the first line of its history. */
     @Transactional
     public WorkPlan create(NewWorkPlan n, String by, String reason) {
+        return create(n, by, reason, RegisterClock.now());
+    }
+
+    /** Records a plan in its first status as from {@code at} (a plan recorded after the fact keeps its real date). */
+    @Transactional
+    public WorkPlan create(NewWorkPlan n, String by, String reason, java.time.Instant at) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO work_plan (reference, partner_id, agreement_id, title, period_start_year, period_end_year,
@@ -69,10 +75,10 @@ public class WorkPlanService {
                 .param("end", n.periodEndYear())
                 .param("status", n.status().name())
                 .param("predecessorId", n.predecessorId())
-                .param("now", Timestamp.from(RegisterClock.now()))
+                .param("now", Timestamp.from(at))
                 .update(keys, "id");
         WorkPlan created = get(n.reference());
-        insertHistory(created.id(), null, n.status(), by, reason);
+        insertHistory(created.id(), null, n.status(), by, reason, at);
         return created;
     }
 
@@ -84,6 +90,12 @@ public class WorkPlanService {
      */
     @Transactional
     public WorkPlan changeStatus(String planReference, WorkPlanStatus to, String by, String reason) {
+        return changeStatus(planReference, to, by, reason, RegisterClock.now());
+    }
+
+    /** {@link #changeStatus(String, WorkPlanStatus, String, String)} as from {@code at} (history recorded after the fact). */
+    @Transactional
+    public WorkPlan changeStatus(String planReference, WorkPlanStatus to, String by, String reason, java.time.Instant at) {
         WorkPlan plan = get(planReference);
         if (plan.status() == to) {
             return plan;
@@ -92,23 +104,25 @@ public class WorkPlanService {
             throw new ConflictException("%s is %s: it cannot become %s".formatted(planReference, plan.status(), to));
         }
         jdbc.sql("UPDATE work_plan SET status = :status WHERE id = :id").param("status", to.name()).param("id", plan.id()).update();
-        insertHistory(plan.id(), plan.status(), to, by, reason);
+        insertHistory(plan.id(), plan.status(), to, by, reason, at);
         if (to == WorkPlanStatus.IN_IMPLEMENTATION) {
-            jdbc.sql("""
-                    UPDATE work_plan_activity SET status = 'AWAITING_FUNDING'
-                    WHERE work_plan_id = :planId
-                      AND subject_to_external_funding = TRUE AND funding_status = 'NOT_SECURED' AND status = 'NOT_STARTED'""")
-                    .param("planId", plan.id()).update();
+            for (WorkPlanActivity waiting : activities(planReference)) {
+                if (waiting.subjectToExternalFunding() && waiting.fundingStatus() == FundingStatus.NOT_SECURED
+                        && waiting.status() == ActivityStatus.NOT_STARTED) {
+                    setActivityStatus(planReference, waiting.code(), ActivityStatus.AWAITING_FUNDING, at);
+                }
+            }
         }
         return get(planReference);
     }
 
-    private void insertHistory(long planId, WorkPlanStatus from, WorkPlanStatus to, String by, String reason) {
+    private void insertHistory(long planId, WorkPlanStatus from, WorkPlanStatus to, String by, String reason,
+                               java.time.Instant at) {
         jdbc.sql("""
                 INSERT INTO work_plan_status_change (work_plan_id, from_status, to_status, changed_at, changed_by, reason)
                 VALUES (:planId, :from, :to, :at, :by, :reason)""")
                 .param("planId", planId).param("from", from == null ? null : from.name()).param("to", to.name())
-                .param("at", Timestamp.from(RegisterClock.now())).param("by", by).param("reason", reason).update();
+                .param("at", Timestamp.from(at)).param("by", by).param("reason", reason).update();
     }
 
     /** The plan's status history, oldest first. */
@@ -133,6 +147,12 @@ public class WorkPlanService {
     /** Adds an activity; one subject to external funding starts out waiting for it. */
     @Transactional
     public void addActivity(String planReference, NewActivity a) {
+        addActivity(planReference, a, RegisterClock.now());
+    }
+
+    /** Adds an activity as from {@code at} (a plan recorded after the fact). */
+    @Transactional
+    public void addActivity(String planReference, NewActivity a, java.time.Instant at) {
         jdbc.sql("""
                 INSERT INTO work_plan_activity (work_plan_id, theme_code, code, heading, description, timeframe, lead,
                                                 subject_to_external_funding, funding_status, status)
@@ -140,6 +160,16 @@ public class WorkPlanService {
                 .params(activityParams(planReference, a, a.lead() == null ? "Joint" : a.lead()))
                 .param("status", ActivityStatus.NOT_STARTED.name())
                 .update();
+        insertActivityHistory(activity(planReference, a.code()).id(), null, ActivityStatus.NOT_STARTED, at);
+    }
+
+    /** One line of an activity's status history (read by the facts as at a date). */
+    private void insertActivityHistory(long activityId, ActivityStatus from, ActivityStatus to, java.time.Instant at) {
+        jdbc.sql("""
+                INSERT INTO activity_status_change (activity_id, from_status, to_status, changed_at)
+                VALUES (:activityId, :from, :to, :at)""")
+                .param("activityId", activityId).param("from", from == null ? null : from.name())
+                .param("to", to.name()).param("at", Timestamp.from(at)).update();
     }
 
     /** A drafted activity changed in a form: its theme, description, timeframe, lead and funding. */
@@ -174,6 +204,7 @@ public class WorkPlanService {
     public void removeActivity(String planReference, String code) {
         long id = activity(planReference, code).id();
         jdbc.sql("DELETE FROM activity_log_entry WHERE activity_id = :id").param("id", id).update();
+        jdbc.sql("DELETE FROM activity_status_change WHERE activity_id = :id").param("id", id).update();
         jdbc.sql("DELETE FROM work_plan_activity WHERE id = :id").param("id", id).update();
     }
 
@@ -341,6 +372,7 @@ public class WorkPlanService {
                     .param("external", activity.subjectToExternalFunding()).param("funding", activity.fundingStatus().name())
                     .param("status", activity.status().name()).param("origin", activity.id())
                     .update();
+            insertActivityHistory(activity(successor, code).id(), null, activity.status(), now);
             addLogEntry(predecessor, activity.code(), today, "Carried over to " + successor + " as " + code, by, now);
             carried.add(code);
         }
@@ -401,13 +433,20 @@ public class WorkPlanService {
 
     @Transactional
     public void setActivityStatus(String planReference, String code, ActivityStatus status) {
-        int updated = jdbc.sql("""
-                UPDATE work_plan_activity SET status = :status
-                WHERE code = :code AND work_plan_id = (SELECT id FROM work_plan WHERE reference = :plan)""")
-                .param("status", status.name()).param("code", code).param("plan", planReference).update();
-        if (updated == 0) {
-            throw new NotFoundException("No activity %s in %s".formatted(code, planReference));
+        setActivityStatus(planReference, code, status, RegisterClock.now());
+    }
+
+    /** Sets an activity's status as from {@code at}, with a line of its history when it changes. */
+    @Transactional
+    public void setActivityStatus(String planReference, String code, ActivityStatus status, java.time.Instant at) {
+        WorkPlanActivity current = activities(planReference).stream().filter(a -> a.code().equals(code)).findFirst()
+                .orElseThrow(() -> new NotFoundException("No activity %s in %s".formatted(code, planReference)));
+        if (current.status() == status) {
+            return;
         }
+        jdbc.sql("UPDATE work_plan_activity SET status = :status WHERE id = :id")
+                .param("status", status.name()).param("id", current.id()).update();
+        insertActivityHistory(current.id(), current.status(), status, at);
     }
 
     @Transactional

@@ -287,8 +287,8 @@ class EndorsementProcessTest {
         endorsement.complete(pi, TASK_RECORD_PARTNER_BODY_DECISION,
                 decision(Decision.ENDORSED, today, "Approved by the IOTC Commission at its annual session"));
         assertThat(pi).hasPassed(END_PARTNER_BODY_DECIDED).hasNotPassed(NOTIFY_DECISION).isEnded();
-        assertThat(endorsements.forSubject("CMS-IOTC-2015")).singleElement().satisfies(e -> {
-            assertThat(e.body()).isEqualTo(Body.PARTNER_BODY);
+        // The demo register also holds the 44th Standing Committee meeting's endorsement of the draft (004 §21).
+        assertThat(endorsements.forSubject("CMS-IOTC-2015")).filteredOn(e -> e.body() == Body.PARTNER_BODY).singleElement().satisfies(e -> {
             assertThat(e.decision()).isEqualTo(Decision.ENDORSED);
         });
         assertThat(agreements.get("CMS-IOTC-2015").endorsementReference())

@@ -33,7 +33,8 @@ class ModelConventionsTest {
     }
 
     static Map<String, Set<String>> registerStatuses() {
-        return Map.of("agreementStatus", names(AgreementStatus.values()), "workPlanStatus", names(WorkPlanStatus.values()));
+        return Map.of("agreementStatus", names(AgreementStatus.values()), "workPlanStatus", names(WorkPlanStatus.values()),
+                "copReportStatus", names(org.cms.partnerships.copreport.CopReportStatus.values()));
     }
 
     @Test

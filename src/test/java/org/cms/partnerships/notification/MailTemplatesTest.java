@@ -86,6 +86,15 @@ class MailTemplatesTest {
         model.put(WorkPlanProcess.PROGRESS_SUMMARY.name(), "3 completed, 2 in progress. Good progress on elephants.");
         model.put(TerminationProcess.EFFECTIVE_ON.name(), "2013-12-31");
         model.put(TerminationProcess.REASON.name(), "Friends of CMS ceased operations");
+        model.put(org.cms.partnerships.copreport.CopReportProcess.REPORT_KEY.name(), "COP13-partnerships");
+        model.put(org.cms.partnerships.copreport.CopReportProcess.SYMBOL.name(), "UNEP/CMS/COP13/Doc.23.1");
+        model.put(org.cms.partnerships.copreport.CopReportProcess.COP_TITLE.name(),
+                "13th meeting of the Conference of the Parties (Gandhinagar, India, 17-22 February 2020)");
+        model.put(org.cms.partnerships.copreport.CopReportProcess.PERIOD_FROM.name(), "2017-10-29");
+        model.put(org.cms.partnerships.copreport.CopReportProcess.PUBLISHED_ON.name(), "2019-12-10");
+        model.put(org.cms.partnerships.copreport.CopReportProcess.DOCUMENT_DEADLINE.name(), "2019-12-19");
+        model.put(org.cms.partnerships.copreport.CopReportProcess.TRANSLATION_DUE.name(), "2019-12-12");
+        model.put(org.cms.partnerships.copreport.CopReportProcess.TRANSLATION_LANGUAGE.name(), "FR");
         return model;
     }
 }
