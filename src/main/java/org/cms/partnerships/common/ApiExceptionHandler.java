@@ -83,9 +83,26 @@ public class ApiExceptionHandler {
             detail += "; expected one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
                     .collect(Collectors.joining(", "));
         } else if (type != null) {
-            detail += "; expected a " + type.getSimpleName();
+            detail += "; expected " + inWords(type);
         }
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+    }
+
+    /** What a parameter of this type looks like, in the words of the person who typed it (no class names). */
+    static String inWords(Class<?> type) {
+        if (type == java.time.LocalDate.class) {
+            return "a date such as 2011-09-30";
+        }
+        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class || type == java.time.LocalDateTime.class) {
+            return "a date and time such as 2011-09-30T12:00:00Z";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        return "a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

@@ -180,7 +180,7 @@ class CopReportDocumentsAndApiTest {
     void badInputIsRefusedWithAClear400NamingTheField() {
         ResponseEntity<JsonNode> malformed = as("oliver").getForEntity("/api/facts?asOf=2011-13-01", JsonNode.class);
         assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(malformed.getBody().path("detail").asText()).isEqualTo("Parameter 'asOf' has an invalid value '2011-13-01'; expected a LocalDate");
+        assertThat(malformed.getBody().path("detail").asText()).isEqualTo("Parameter 'asOf' has an invalid value '2011-13-01'; expected a date such as 2011-09-30");
         ResponseEntity<JsonNode> reversed = as("oliver").getForEntity("/api/facts?asOf=2011-09-30&from=2012-01-01", JsonNode.class);
         assertThat(reversed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(reversed.getBody().path("detail").asText())
