@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.cms.partnerships.copreport.CopReportProcess;
@@ -22,12 +23,14 @@ import org.cms.partnerships.security.Groups;
 import org.cms.partnerships.support.CmsIntegrationTest;
 import org.cms.partnerships.support.ProcessDriver;
 import org.cms.partnerships.support.WebappSession;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The COP reports' register pages over HTTP: the list, a report's page with its facts frozen at approval,
@@ -45,6 +48,8 @@ class CopReportPagesTest {
     @Autowired ProcessDriver driver;
     @Autowired CopReportProcess process;
     @Autowired FactsService facts;
+    @Autowired JdbcClient jdbc;
+    @Autowired RuntimeService runtime;
     private final ObjectMapper json = new ObjectMapper();
 
     private ProcessInstance instance;
@@ -52,6 +57,7 @@ class CopReportPagesTest {
     /** COP10's report, drafted and approved by the Executive Secretary (facts frozen), awaiting the translations' request. */
     private ProcessInstance approvedReport() {
         if (instance == null) {
+            FreshCopReport.remove(jdbc, runtime, KEY);
             String key = driver.as("oliver", List.of(Groups.PARTNERSHIP_OFFICERS), () -> process.start(10, CUT_OFF, null, null));
             instance = driver.instance(CopReportProcess.KEY, key);
             Map<String, Object> narrative = new HashMap<>();
@@ -62,6 +68,11 @@ class CopReportPagesTest {
             driver.complete("amina", Groups.EXECUTIVE_SECRETARY, instance, TASK_APPROVE, values(DECISION, Decision.APPROVE));
         }
         return instance;
+    }
+
+    @AfterAll
+    void removeTheReport() {
+        FreshCopReport.remove(jdbc, runtime, KEY);
     }
 
     private static String text(ResponseEntity<byte[]> answer) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.task.Task;
 import org.cms.partnerships.agreement.AgreementLifecycle;
 import org.cms.partnerships.agreement.AgreementProcess;
@@ -35,6 +36,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The register pages and Tasklist in a real browser (headless Chromium): what a Secretariat user does,
@@ -52,6 +54,8 @@ class RegisterPagesBrowserTest {
     @Autowired PartnerService partners;
     @Autowired ProcessDriver driver;
     @Autowired CopReportProcess copReports;
+    @Autowired JdbcClient jdbc;
+    @Autowired RuntimeService runtime;
 
     @BeforeAll
     static void startChromium(@LocalServerPort int port) {
@@ -233,8 +237,17 @@ class RegisterPagesBrowserTest {
     @Test
     void everyRegisterPagePassesTheAccessibilityChecks() {
         // COP11's report as at the seed's cut-off, being drafted: its page shows the facts as they stand now.
+        FreshCopReport.remove(jdbc, runtime, "COP11-partnerships");
         String report = driver.as("oliver", List.of(Groups.PARTNERSHIP_OFFICERS),
                 () -> copReports.start(11, LocalDate.of(2014, 7, 31), null, null));
+        try {
+            visitEveryPage(report);
+        } finally {
+            FreshCopReport.remove(jdbc, runtime, report);
+        }
+    }
+
+    private void visitEveryPage(String report) {
         logInThroughTasklist("marc", "/register/partners");
         for (String page : List.of("/register/partners", "/register/partners/IWC", "/register/work-plans",
                 "/register/work-plans/JWP-CMS-CITES-2012-2014", "/register/notifications?reference=CMS-IOTC-2015",
@@ -247,6 +260,8 @@ class RegisterPagesBrowserTest {
         }
         assertThat(browser.text(By.tagName("h1"))).contains("COP11-partnerships", "Drafting");
         assertThat(browser.text(By.id("facts-state"))).startsWith("As they stand now in the register: the figures as at 2014-07-31");
+        browser.driver().executeScript("document.getElementById('facts').scrollIntoView()");
+        browser.screenshot("cop-report-facts");
         assertThat(browser.driver().findElements(By.cssSelector("#tasks ~ table a")).stream().map(WebElement::getText))
                 .anySatisfy(name -> assertThat(name).startsWith("Draft the narrative of each section"));
     }
