@@ -12,7 +12,6 @@ import org.cms.partnerships.common.InvalidInputException;
 import org.cms.partnerships.register.Language;
 import org.cms.partnerships.security.AllowedTo;
 import org.cms.partnerships.security.Groups;
-import org.cms.partnerships.security.RegisterReadAccess;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,7 +23,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The reports to the Conference of the Parties and the facts as at any date. Staff who read the whole
@@ -38,13 +36,13 @@ public class CopReportApi {
     private final CopReportDocuments documents;
     private final FactsService facts;
     private final CopReportProcess process;
-    private final RegisterReadAccess access;
+    private final CopReportReadAccess access;
     private final IdentityService identity;
     private final RuntimeService runtime;
     private final TaskService tasks;
 
     public CopReportApi(CopReportService reports, CopReportDocuments documents, FactsService facts, CopReportProcess process,
-                        RegisterReadAccess access, IdentityService identity, RuntimeService runtime, TaskService tasks) {
+                        CopReportReadAccess access, IdentityService identity, RuntimeService runtime, TaskService tasks) {
         this.reports = reports;
         this.documents = documents;
         this.facts = facts;
@@ -162,9 +160,6 @@ public class CopReportApi {
     }
 
     private void requireWholeRegister() {
-        if (!access.current().everything()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-                    "The reports to the Conference of the Parties and the facts cover the whole register");
-        }
+        access.requireWholeRegister();
     }
 }

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.cms.partnerships.agreement.AgreementVariables;
 import org.cms.partnerships.common.NotFoundException;
 import org.cms.partnerships.common.RegisterClock;
+import org.cms.partnerships.copreport.CopReportProcess;
 import org.cms.partnerships.endorsement.EndorsementProcess;
 import org.cms.partnerships.engine.variables.ProcessVariable;
 import org.cms.partnerships.workplan.WorkPlanProcess;
@@ -39,7 +40,7 @@ public class EngineWork {
 
     /** The variables that name a record in a process: each process carries one of them (sealed at start). */
     private static final List<ProcessVariable<String>> SUBJECT_VARIABLES = List.of(AgreementVariables.REFERENCE,
-            WorkPlanProcess.REFERENCE, EndorsementProcess.SUBJECT_REFERENCE);
+            WorkPlanProcess.REFERENCE, EndorsementProcess.SUBJECT_REFERENCE, CopReportProcess.REPORT_KEY);
 
     private final TaskService tasks;
     private final HistoryService history;
@@ -80,7 +81,7 @@ public class EngineWork {
         }
     }
 
-    /** The open tasks of the processes working on {@code reference} (agreement, plan or endorsement subject). */
+    /** The open tasks of the processes working on {@code reference} (agreement, plan, endorsement subject or COP report). */
     public List<OpenTask> openTasks(String reference) {
         Map<String, Task> found = new LinkedHashMap<>();
         for (ProcessVariable<String> variable : SUBJECT_VARIABLES) {
@@ -134,7 +135,7 @@ public class EngineWork {
     }
 
     /** What a process instance works on. */
-    public enum SubjectKind { AGREEMENT, WORK_PLAN }
+    public enum SubjectKind { AGREEMENT, WORK_PLAN, COP_REPORT }
 
     public record Subject(SubjectKind kind, String reference) {
     }
@@ -170,6 +171,10 @@ public class EngineWork {
         String agreement = AgreementVariables.REFERENCE.from(values);
         String plan = WorkPlanProcess.REFERENCE.from(values);
         String subject = EndorsementProcess.SUBJECT_REFERENCE.from(values);
+        String copReport = CopReportProcess.REPORT_KEY.from(values);
+        if (copReport != null) {
+            return Optional.of(new Subject(SubjectKind.COP_REPORT, copReport));
+        }
         if (plan != null) {
             return Optional.of(new Subject(SubjectKind.WORK_PLAN, plan));
         }

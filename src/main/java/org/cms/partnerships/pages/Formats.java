@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.cms.partnerships.common.RegisterClock;
+import org.cms.partnerships.register.Language;
 
 /** How the pages write dates, times and codes: Bonn time, ISO dates, "IN_FORCE" as "In force". */
 public final class Formats {
@@ -12,6 +13,15 @@ public final class Formats {
 
     public String when(Instant at) {
         return at == null ? "" : WHEN.format(at.atZone(RegisterClock.SECRETARIAT_ZONE));
+    }
+
+    /** A working language by its English name: FR "French". */
+    public String language(Language language) {
+        return language == null ? "" : switch (language) {
+            case EN -> "English";
+            case FR -> "French";
+            case ES -> "Spanish";
+        };
     }
 
     /** An enum constant or code as words: IN_FORCE "In force", UN_AGENCY_IGO "UN agency / IGO". */

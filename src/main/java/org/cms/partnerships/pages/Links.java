@@ -40,6 +40,10 @@ public final class Links {
         return "/register/work-plans/" + encode(reference);
     }
 
+    public static String copReport(String businessKey) {
+        return "/register/cop-reports/" + encode(businessKey);
+    }
+
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }

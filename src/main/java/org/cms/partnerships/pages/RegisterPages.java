@@ -16,6 +16,11 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.cms.partnerships.agreement.amendment.Amendment;
 import org.cms.partnerships.agreement.amendment.AmendmentService;
 import org.cms.partnerships.common.NotFoundException;
+import org.cms.partnerships.common.RegisterClock;
+import org.cms.partnerships.copreport.CopReport;
+import org.cms.partnerships.copreport.CopReportReadAccess;
+import org.cms.partnerships.copreport.CopReportService;
+import org.cms.partnerships.copreport.Facts;
 import org.cms.partnerships.endorsement.Endorsement;
 import org.cms.partnerships.endorsement.EndorsementService;
 import org.cms.partnerships.notification.Notification;
@@ -26,6 +31,7 @@ import org.cms.partnerships.register.AgreementFilter;
 import org.cms.partnerships.register.AgreementService;
 import org.cms.partnerships.register.AgreementStatus;
 import org.cms.partnerships.register.InstrumentType;
+import org.cms.partnerships.register.Language;
 import org.cms.partnerships.register.Partner;
 import org.cms.partnerships.register.PartnerCategory;
 import org.cms.partnerships.register.PartnerService;
@@ -71,10 +77,13 @@ public class RegisterPages {
     private final EngineWork engine;
     private final ComingDue comingDue;
     private final IdentityService identity;
+    private final CopReportService copReports;
+    private final CopReportReadAccess copReportAccess;
 
     public RegisterPages(AgreementService agreements, PartnerService partners, WorkPlanService workPlans,
                          EndorsementService endorsements, AmendmentService amendments, NotificationLog notificationLog,
-                         RegisterReadAccess access, EngineWork engine, ComingDue comingDue, IdentityService identity) {
+                         RegisterReadAccess access, EngineWork engine, ComingDue comingDue, IdentityService identity,
+                         CopReportService copReports, CopReportReadAccess copReportAccess) {
         this.agreements = agreements;
         this.partners = partners;
         this.workPlans = workPlans;
@@ -85,6 +94,8 @@ public class RegisterPages {
         this.engine = engine;
         this.comingDue = comingDue;
         this.identity = identity;
+        this.copReports = copReports;
+        this.copReportAccess = copReportAccess;
     }
 
     /** What the page header shows on every page: who is logged in, the logout token, the webapps. */
@@ -119,6 +130,10 @@ public class RegisterPages {
 
         public String cockpitInstance(String id) {
             return Links.cockpitInstance(id);
+        }
+
+        public String copReport(String businessKey) {
+            return Links.copReport(businessKey);
         }
     }
 
@@ -453,9 +468,53 @@ public class RegisterPages {
         return Exports.download(table, format);
     }
 
-    // ------------------------------------------------------------------ COP reports (issue 11)
-    // The COP reports get their page here (/register/cop-reports) and their entry in the navigation
-    // (templates/register/layout.html, "COP reports") once they exist.
+    // ------------------------------------------------------------------ COP reports
+    // Read as on the API (CopReportApi): only by those who read the whole register, through the same check.
+
+    @GetMapping("/cop-reports")
+    public String copReportList(Model model) {
+        copReportAccess.requireWholeRegister();
+        model.addAttribute("reports", copReports.all());
+        model.addAttribute("today", RegisterClock.today());
+        model.addAttribute("query", new PageQuery("/register/cop-reports"));
+        return "register/cop-reports";
+    }
+
+    @GetMapping("/cop-reports.{format}")
+    public ResponseEntity<byte[]> copReportExport(@PathVariable String format) {
+        copReportAccess.requireWholeRegister();
+        Exports.Table table = Exports.Table.of("cop-reports", "Report", "COP", "Venue", "COP opens", "COP closes", "Symbol",
+                "Agenda item", "Status", "Period from", "Cut-off", "Document deadline", "Approved on", "Approved by",
+                "Published on", "Published late", "Page");
+        copReports.all().forEach(r -> table.row(r.businessKey(), r.copNumber(), r.copVenue(), r.copStartsOn(), r.copEndsOn(),
+                r.symbol(), r.agendaItem(), r.status(), r.periodFrom(), r.cutOff(), r.documentDeadline(), r.approvedOn(),
+                r.approvedBy(), r.publishedOn(), r.publishedLate(), Links.copReport(r.businessKey())));
+        return Exports.download(table, format);
+    }
+
+    /** A report: where it stands, its history, its facts (frozen or live, said which), tasks, process, documents. */
+    @GetMapping("/cop-reports/{key}")
+    public String copReport(@PathVariable String key, Model model) {
+        copReportAccess.requireWholeRegister();
+        CopReport report = copReports.get(key);
+        String businessKey = report.businessKey();
+        model.addAttribute("report", report);
+        model.addAttribute("history", copReports.history(businessKey));
+        Facts facts = copReports.facts(businessKey);
+        model.addAttribute("facts", facts);
+        model.addAttribute("partnersByCategory", facts.formalPartners().stream()
+                .collect(Collectors.groupingBy(Facts.PartnerLine::category)));
+        model.addAttribute("frozen", report.status().factsFrozen());
+        model.addAttribute("today", RegisterClock.today());
+        model.addAttribute("translations", copReports.translations(businessKey));
+        model.addAttribute("languages", copReports.languages(businessKey));
+        // The documents exist once the officer has drafted the narrative (the API answers 409 before).
+        model.addAttribute("drafted", !copReports.narrative(businessKey, Language.EN).isEmpty());
+        model.addAttribute("api", "/api/cop-reports/" + businessKey);
+        model.addAttribute("tasks", engine.openTasks(businessKey));
+        model.addAttribute("instances", engine.instances(businessKey));
+        return "register/cop-report";
+    }
 
     // ------------------------------------------------------------------ logout
 

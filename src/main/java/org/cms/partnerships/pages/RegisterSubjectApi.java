@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import org.cms.partnerships.common.InvalidInputException;
 import org.cms.partnerships.common.NotFoundException;
+import org.cms.partnerships.copreport.CopReport;
+import org.cms.partnerships.copreport.CopReportReadAccess;
+import org.cms.partnerships.copreport.CopReportService;
 import org.cms.partnerships.register.Agreement;
 import org.cms.partnerships.register.AgreementService;
 import org.cms.partnerships.security.RegisterReadAccess;
@@ -18,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The register record a process instance or task works on, with its status and history: what the
  * Cockpit tab on a process instance shows (webjars/.../cockpit/scripts/cms-register-tab.js), read with the
  * webapps' session. 404 when the user may not see the instance or task (the engine decides) or may not
- * read the record ({@link RegisterReadAccess}).
+ * read the record ({@link RegisterReadAccess}); a COP report answers 403 to a user who does not read the
+ * whole register, as its API does ({@link CopReportReadAccess}).
  */
 @RestController
 public class RegisterSubjectApi {
@@ -27,13 +31,17 @@ public class RegisterSubjectApi {
     private final AgreementService agreements;
     private final WorkPlanService workPlans;
     private final RegisterReadAccess access;
+    private final CopReportService copReports;
+    private final CopReportReadAccess copReportAccess;
 
     public RegisterSubjectApi(EngineWork engine, AgreementService agreements, WorkPlanService workPlans,
-                              RegisterReadAccess access) {
+                              RegisterReadAccess access, CopReportService copReports, CopReportReadAccess copReportAccess) {
         this.engine = engine;
         this.agreements = agreements;
         this.workPlans = workPlans;
         this.access = access;
+        this.copReports = copReports;
+        this.copReportAccess = copReportAccess;
     }
 
     public record HistoryLine(String from, String to, Instant at, String by, String why) {
@@ -55,7 +63,16 @@ public class RegisterSubjectApi {
             throw new InvalidInputException(List.of("Parameter 'processInstanceId' or 'taskId' is required"));
         }
         EngineWork.Subject subject = found.orElseThrow(() ->
-                new NotFoundException("This process works on no agreement or joint work plan of the register"));
+                new NotFoundException("This process works on no agreement, joint work plan or COP report of the register"));
+        if (subject.kind() == EngineWork.SubjectKind.COP_REPORT) {
+            copReportAccess.requireWholeRegister();
+            CopReport report = copReports.get(subject.reference());
+            return new Subject("COP report", report.businessKey(), "Report to COP%d on partnerships, %s"
+                    .formatted(report.copNumber(), report.symbol()), null, report.status().name(),
+                    Links.copReport(report.businessKey()), copReports.history(report.businessKey()).stream()
+                    .map(h -> new HistoryLine(h.fromStatus() == null ? null : h.fromStatus().name(),
+                            h.toStatus() == null ? null : h.toStatus().name(), h.at(), h.by(), h.note())).toList());
+        }
         if (subject.kind() == EngineWork.SubjectKind.WORK_PLAN) {
             WorkPlan plan = workPlans.get(subject.reference());
             if (plan.agreementReference() != null) {

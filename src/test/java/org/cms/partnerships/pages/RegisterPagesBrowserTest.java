@@ -3,12 +3,15 @@ package org.cms.partnerships.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.task.Task;
 import org.cms.partnerships.agreement.AgreementLifecycle;
 import org.cms.partnerships.agreement.AgreementProcess;
 import org.cms.partnerships.common.RegisterClock;
+import org.cms.partnerships.copreport.CopReportProcess;
 import org.cms.partnerships.register.Agreement;
 import org.cms.partnerships.register.AgreementFilter;
 import org.cms.partnerships.register.AgreementService;
@@ -18,6 +21,7 @@ import org.cms.partnerships.register.Language;
 import org.cms.partnerships.register.Partner;
 import org.cms.partnerships.register.PartnerCategory;
 import org.cms.partnerships.register.PartnerService;
+import org.cms.partnerships.security.Groups;
 import org.cms.partnerships.support.Browser;
 import org.cms.partnerships.support.CmsIntegrationTest;
 import org.cms.partnerships.support.ProcessDriver;
@@ -32,6 +36,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The register pages and Tasklist in a real browser (headless Chromium): what a Secretariat user does,
@@ -48,6 +53,9 @@ class RegisterPagesBrowserTest {
     @Autowired AgreementService agreements;
     @Autowired PartnerService partners;
     @Autowired ProcessDriver driver;
+    @Autowired CopReportProcess copReports;
+    @Autowired JdbcClient jdbc;
+    @Autowired RuntimeService runtime;
 
     @BeforeAll
     static void startChromium(@LocalServerPort int port) {
@@ -228,15 +236,34 @@ class RegisterPagesBrowserTest {
 
     @Test
     void everyRegisterPagePassesTheAccessibilityChecks() {
+        // COP11's report as at the seed's cut-off, being drafted: its page shows the facts as they stand now.
+        FreshCopReport.remove(jdbc, runtime, "COP11-partnerships");
+        String report = driver.as("oliver", List.of(Groups.PARTNERSHIP_OFFICERS),
+                () -> copReports.start(11, LocalDate.of(2014, 7, 31), null, null));
+        try {
+            visitEveryPage(report);
+        } finally {
+            FreshCopReport.remove(jdbc, runtime, report);
+        }
+    }
+
+    private void visitEveryPage(String report) {
         logInThroughTasklist("marc", "/register/partners");
         for (String page : List.of("/register/partners", "/register/partners/IWC", "/register/work-plans",
                 "/register/work-plans/JWP-CMS-CITES-2012-2014", "/register/notifications?reference=CMS-IOTC-2015",
-                "/register/agreements/CMS-RAMSAR-2011", "/register/agreements/NO-SUCH-AGREEMENT")) {
+                "/register/agreements/CMS-RAMSAR-2011", "/register/agreements/NO-SUCH-AGREEMENT",
+                "/register/cop-reports", "/register/cop-reports/" + report)) {
             browser.open(page);
             browser.await(By.tagName("h1"));
             browser.screenshot("page" + page.replaceAll("[^A-Za-z0-9-]", "_"));
             assertThat(browser.accessibilityProblems()).as(page).isEmpty();
         }
+        assertThat(browser.text(By.tagName("h1"))).contains("COP11-partnerships", "Drafting");
+        assertThat(browser.text(By.id("facts-state"))).startsWith("As they stand now in the register: the figures as at 2014-07-31");
+        browser.driver().executeScript("document.getElementById('facts').scrollIntoView()");
+        browser.screenshot("cop-report-facts");
+        assertThat(browser.driver().findElements(By.cssSelector("#tasks ~ table a")).stream().map(WebElement::getText))
+                .anySatisfy(name -> assertThat(name).startsWith("Draft the narrative of each section"));
     }
 
     /** Opens {@code path}; not logged in, the browser goes to the webapps' login and comes back. */

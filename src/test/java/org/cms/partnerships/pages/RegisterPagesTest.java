@@ -134,7 +134,7 @@ class RegisterPagesTest {
     }
 
     /** The parts of an XLSX file (a zip), as text. */
-    private static Map<String, String> unzip(byte[] file) throws IOException {
+    static Map<String, String> unzip(byte[] file) throws IOException {
         Path copy = Files.createTempFile("export", ".xlsx");
         try {
             Files.write(copy, file);

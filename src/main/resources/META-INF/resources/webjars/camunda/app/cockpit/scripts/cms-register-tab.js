@@ -1,5 +1,5 @@
 // CMS Partnerships: a "Register" tab on Cockpit's process instance view. It shows the status and the
-// status history of the agreement or joint work plan the instance works on, as the register holds them,
+// status history of the agreement, joint work plan or COP report the instance works on, as the register holds them,
 // with a link to its page. It reads /api/register-subject with the Cockpit login (session cookie), so
 // what it shows follows the same rules as the register pages.
 
@@ -36,7 +36,7 @@ async function show(node, processInstanceId) {
   const subject = await response.json();
   const heading = text('h3', subject.kind + ' ' + subject.reference + ': ' + label(subject.status));
   const intro = document.createElement('p');
-  intro.append(text('span', subject.title + ' (' + subject.partner + '). '));
+  intro.append(text('span', subject.title + (subject.partner ? ' (' + subject.partner + ')' : '') + '. '));
   const link = text('a', 'Open its page in the register');
   link.href = subject.page;
   intro.append(link);
