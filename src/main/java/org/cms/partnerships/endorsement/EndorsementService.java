@@ -141,7 +141,6 @@ public class EndorsementService {
             input.problem("%s is in the register for %s (%s), not %s: choose it from the list, or correct the number or the date"
                     .formatted(name, known.dates(), known.venue(), choice.date()));
             return null; // refused above; the register's past date would only add noise
-
         }
         if (choice.venue() == null || choice.venue().isBlank()) {
             input.problem("The place of the meeting not yet in the register is required");
