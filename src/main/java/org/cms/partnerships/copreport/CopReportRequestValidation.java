@@ -60,7 +60,7 @@ class CopReportRequestValidation implements ExecutionListener {
         if (agendaItem.isEmpty()) {
             agendaItem = settings.agendaItem();
         }
-        input.check(agendaItem.matches("\\d+(\\.\\d+)*"), "agendaItem: '%s' is not an agenda item such as 23.1".formatted(agendaItem));
+        input.check(agendaItem.matches("\\d+(\\.\\d+)*"), "The agenda item must be a number such as 23.1, not '%s'".formatted(agendaItem));
         if (symbol.isEmpty() && number != null) {
             symbol = CopReportProcess.defaultSymbol(number, agendaItem);
         }
