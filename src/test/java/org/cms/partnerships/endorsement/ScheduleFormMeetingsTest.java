@@ -80,9 +80,12 @@ class ScheduleFormMeetingsTest {
         assertThat(scheduled.meetingDate()).isEqualTo(next.startsOn());
         assertThat(driver.dueDay(driver.job(pi, TIMER_DOCUMENTS_DUE))).isEqualTo(next.startsOn().minusDays(30));
         assertThat(driver.variable(pi, MEETING_LABEL)).isEqualTo("90th meeting of the Standing Committee");
-        JsonNode shown = rest.withBasicAuth("oliver", "oliver").getForObject("/api/endorsements/" + scheduled.id(), JsonNode.class);
-        assertThat(shown.path("endorsement").path("meetingId").asLong()).isEqualTo(next.id());
-        assertThat(shown.path("endorsement").path("meetingDate").asText()).isEqualTo(next.startsOn().toString());
+        // What the register's API shows of it.
+        Endorsement shown = rest.withBasicAuth("oliver", "oliver")
+                .getForObject("/api/endorsements/" + scheduled.id(), EndorsementApi.EndorsementDetail.class).endorsement();
+        assertThat(shown.meetingId()).isEqualTo(next.id());
+        assertThat(shown.meetingNumber()).isEqualTo(90);
+        assertThat(shown.meetingDate()).isEqualTo(next.startsOn());
         engine.getRuntimeService().deleteProcessInstance(pi.getId(), "test done");
     }
 
