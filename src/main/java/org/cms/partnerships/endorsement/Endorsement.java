@@ -2,11 +2,15 @@ package org.cms.partnerships.endorsement;
 
 import java.time.LocalDate;
 
-/** One endorsement attempt: a meeting, a written procedure or a partner body's decision. */
+/**
+ * One endorsement attempt: a meeting, a written procedure or a partner body's decision. At a meeting,
+ * {@code meetingId} is the register's meeting, whose number and date {@code meetingNumber} and
+ * {@code meetingDate} repeat (null for records from before the register kept meetings).
+ */
 public record Endorsement(long id, SubjectType subjectType, String subjectReference, Body body, Mode mode,
                           Integer meetingNumber, LocalDate meetingDate, String documentNumber, String documentUrl,
                           LocalDate objectionDeadline, Decision decision, LocalDate decisionDate, String decisionText,
-                          String recordedBy, String processInstanceId) {
+                          String recordedBy, String processInstanceId, Long meetingId) {
 
     /** What is put before the body (DOMAIN.md: a new agreement, an amendment, a plan, its extension, a report). */
     public enum SubjectType { AGREEMENT, AMENDMENT, WORK_PLAN, EXTENSION, PROGRESS_REPORT }

@@ -72,6 +72,21 @@ public final class EndorsementProcess {
     public static final ProcessVariable<String> PARTNER_REMINDER_CYCLE = ProcessVariable.text("partnerReminderCycle");
 
     // ------------------------------------------------------------------ schedule form
+    /** The select's options (task-local, set on creating the task): the register's meetings to come, then "not yet in the register". */
+    public static final ProcessVariable<java.util.Map<String, String>> COMMITTEE_MEETING_OPTIONS =
+            ProcessVariable.selectOptions("committeeMeetingOptions");
+    /** The officer's choice: a meeting number of the register's, or {@link #NEW_MEETING}. */
+    public static final ProcessVariable<String> COMMITTEE_MEETING =
+            ProcessVariable.text("committeeMeeting").labelled("Standing Committee meeting").maxLength(20);
+    /** The choice of a meeting not yet in the register, recorded there with the three fields below. */
+    public static final String NEW_MEETING = "NEW";
+    public static final ProcessVariable<Integer> NEW_MEETING_NUMBER =
+            ProcessVariable.integer("newMeetingNumber").labelled("number of the meeting not yet in the register");
+    public static final ProcessVariable<java.time.LocalDate> NEW_MEETING_DATE =
+            ProcessVariable.date("newMeetingDate").labelled("date of the meeting not yet in the register");
+    public static final ProcessVariable<String> NEW_MEETING_VENUE =
+            ProcessVariable.text("newMeetingVenue").labelled("place of the meeting not yet in the register").maxLength(200);
+    /** Set when scheduled, from the register's meeting (templates, the meeting-day timer). */
     public static final ProcessVariable<Integer> MEETING_NUMBER =
             ProcessVariable.integer("meetingNumber").labelled("meeting number");
     public static final ProcessVariable<java.time.LocalDate> MEETING_DATE =

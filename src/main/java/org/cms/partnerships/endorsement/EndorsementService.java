@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.cms.partnerships.common.InvalidInputException;
 import org.cms.partnerships.common.NotFoundException;
 import org.cms.partnerships.common.RegisterClock;
@@ -14,6 +15,9 @@ import org.cms.partnerships.endorsement.Endorsement.Decision;
 import org.cms.partnerships.endorsement.Endorsement.Mode;
 import org.cms.partnerships.endorsement.Endorsement.SubjectType;
 import org.cms.partnerships.engine.variables.FormInput;
+import org.cms.partnerships.meeting.Meeting;
+import org.cms.partnerships.meeting.Meeting.Kind;
+import org.cms.partnerships.meeting.MeetingService;
 import org.cms.partnerships.register.CommitteeMember;
 import org.cms.partnerships.register.CommitteeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,31 +37,56 @@ public class EndorsementService {
     private final JdbcClient jdbc;
     private final CommitteeService committee;
     private final EndorsementSubjects subjects;
+    private final MeetingService meetings;
 
-    public EndorsementService(JdbcClient jdbc, CommitteeService committee, EndorsementSubjects subjects) {
+    public EndorsementService(JdbcClient jdbc, CommitteeService committee, EndorsementSubjects subjects,
+                              MeetingService meetings) {
         this.jdbc = jdbc;
         this.committee = committee;
         this.subjects = subjects;
+        this.meetings = meetings;
     }
 
     // ------------------------------------------------------------------ scheduling
 
     /**
+     * The Standing Committee meeting the officer chose: one of the register's ({@code number} alone), or
+     * one not yet in it ({@code recordNew}, with its number, date and place), recorded when scheduled.
+     */
+    public record MeetingChoice(Integer number, boolean recordNew, LocalDate date, String venue) {
+        public static MeetingChoice inRegister(Integer number) {
+            return new MeetingChoice(number, false, null, null);
+        }
+
+        public static MeetingChoice notYetInRegister(Integer number, LocalDate date, String venue) {
+            return new MeetingChoice(number, true, date, venue);
+        }
+    }
+
+    /**
      * Checks the officer's schedule against the rules, adding every problem to {@code input} (which
-     * already holds those of reading the form), refuses it with all of them, else records it.
+     * already holds those of reading the form), refuses it with all of them, else records it. A meeting
+     * takes its number and date from the register; one not yet there is recorded in it first, and a
+     * number the register holds with another date is refused (the officer meant another meeting).
      *
+     * @param s        the schedule; its meeting number, date and id are filled here from {@code meeting}
+     * @param meeting  the meeting chosen when {@code s} is a meeting, else null
      * @param mustMeet after a deferral or an objection the proposal goes to a meeting
      */
     @Transactional
-    public Endorsement schedule(Schedule s, boolean mustMeet, FormInput input) {
+    public Endorsement schedule(Schedule s, MeetingChoice meeting, boolean mustMeet, FormInput input) {
         LocalDate today = RegisterClock.today();
+        Meeting inRegister = null;
+        if (s.mode() == Mode.MEETING && meeting != null) {
+            inRegister = meetingOf(meeting, input);
+            LocalDate meetingDate = inRegister != null ? inRegister.startsOn() : meeting.date();
+            if (meetingDate != null && !meetingDate.isAfter(today)) {
+                input.problem("The meeting date %s is not in the future".formatted(meetingDate));
+            }
+            s = s.withMeeting(inRegister != null ? inRegister.number() : meeting.number(), meetingDate,
+                    inRegister != null ? inRegister.id() : null);
+        }
         if (s.mode() == Mode.MEETING) {
-            if (s.meetingNumber() != null && s.meetingNumber() <= 0) {
-                input.problem("The meeting number '%d' is not a positive number".formatted(s.meetingNumber()));
-            }
-            if (s.meetingDate() != null && !s.meetingDate().isAfter(today)) {
-                input.problem("The meeting date %s is not in the future".formatted(s.meetingDate()));
-            }
             if (s.documentNumber() == null) {
                 input.problem("The document number is required, e.g. CMS/StC38/4");
             }
@@ -77,7 +106,46 @@ public class EndorsementService {
             input.problem("No Standing Committee member serves on %s: nobody could be consulted".formatted(membersServeOn));
         }
         input.throwIfInvalid();
+        if (s.mode() == Mode.MEETING && inRegister == null) {
+            // Checked above: a new number, a date to come and a place.
+            Meeting recorded = meetings.create(new MeetingService.MeetingInput(Kind.STANDING_COMMITTEE, meeting.number(),
+                    meeting.venue(), meeting.date(), null, "Recorded when scheduling the endorsement of " + s.subjectReference()));
+            s = s.withMeeting(recorded.number(), recorded.startsOn(), recorded.id());
+        }
         return open(s);
+    }
+
+    /** The register's meeting the choice designates; null (with a problem, unless it is new) when there is none. */
+    private Meeting meetingOf(MeetingChoice choice, FormInput input) {
+        if (choice.number() == null) {
+            return null; // "required" is the form's to say
+        }
+        if (choice.number() <= 0) {
+            input.problem("The meeting number '%d' is not a positive number".formatted(choice.number()));
+            return null;
+        }
+        String name = "The %s meeting of the Standing Committee".formatted(Endorsement.ordinal(choice.number()));
+        Optional<Meeting> found = meetings.find(Kind.STANDING_COMMITTEE, choice.number());
+        if (!choice.recordNew()) {
+            if (found.isEmpty()) {
+                input.problem(name + " is not in the register: choose one from the list, or record it as a meeting not yet in the register");
+            }
+            return found.orElse(null);
+        }
+        if (found.isPresent()) {
+            Meeting known = found.get();
+            // The same meeting entered again (another officer recorded it meanwhile): it is the register's.
+            if (choice.date() == null || known.startsOn().equals(choice.date())) {
+                return known;
+            }
+            input.problem("%s is in the register for %s (%s), not %s: choose it from the list, or correct the number or the date"
+                    .formatted(name, known.dates(), known.venue(), choice.date()));
+            return null; // refused above; the register's past date would only add noise
+        }
+        if (choice.venue() == null || choice.venue().isBlank()) {
+            input.problem("The place of the meeting not yet in the register is required");
+        }
+        return null;
     }
 
     // ------------------------------------------------------------------ decisions
@@ -117,7 +185,7 @@ public class EndorsementService {
         checkDecisionDate(date, null, input);
         input.throwIfInvalid();
         Endorsement opened = open(new Schedule(type, reference, Body.PARTNER_BODY, null, null, null, null, null, null,
-                by, processInstanceId));
+                null, by, processInstanceId));
         return decideOnSubject(opened, decision, date, text, by);
     }
 
@@ -190,18 +258,23 @@ public class EndorsementService {
     }
 
     public record Schedule(SubjectType subjectType, String subjectReference, Body body, Mode mode, Integer meetingNumber,
-                           LocalDate meetingDate, String documentNumber, String documentUrl, LocalDate objectionDeadline,
-                           String recordedBy, String processInstanceId) {
+                           LocalDate meetingDate, Long meetingId, String documentNumber, String documentUrl,
+                           LocalDate objectionDeadline, String recordedBy, String processInstanceId) {
+
+        Schedule withMeeting(Integer number, LocalDate date, Long id) {
+            return new Schedule(subjectType, subjectReference, body, mode, number, date, id, documentNumber, documentUrl,
+                    objectionDeadline, recordedBy, processInstanceId);
+        }
     }
 
     @Transactional
     public Endorsement open(Schedule s) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO endorsement (subject_type, subject_reference, body, mode, meeting_number, meeting_date,
+                INSERT INTO endorsement (subject_type, subject_reference, body, mode, meeting_number, meeting_date, meeting_id,
                                          document_number, document_url, objection_deadline, recorded_by,
                                          process_instance_id, created_at)
-                VALUES (:type, :reference, :body, :mode, :meetingNumber, :meetingDate, :documentNumber, :documentUrl,
+                VALUES (:type, :reference, :body, :mode, :meetingNumber, :meetingDate, :meetingId, :documentNumber, :documentUrl,
                         :deadline, :by, :processInstanceId, :now)""")
                 .param("type", s.subjectType().name())
                 .param("reference", s.subjectReference())
@@ -209,6 +282,7 @@ public class EndorsementService {
                 .param("mode", s.mode() == null ? null : s.mode().name())
                 .param("meetingNumber", s.meetingNumber())
                 .param("meetingDate", date(s.meetingDate()))
+                .param("meetingId", s.meetingId())
                 .param("documentNumber", s.documentNumber())
                 .param("documentUrl", s.documentUrl())
                 .param("deadline", date(s.objectionDeadline()))
@@ -227,16 +301,8 @@ public class EndorsementService {
     public Endorsement recordPastDecision(SubjectType type, String reference, org.cms.partnerships.meeting.Meeting meeting,
                                           String documentNumber, Decision decision, String text, String by) {
         Endorsement opened = open(new Schedule(type, reference, Body.CMS_STANDING_COMMITTEE, Mode.MEETING,
-                meeting.number(), meeting.startsOn(), documentNumber, null, null, by, null));
-        linkMeeting(opened.id(), meeting.id());
+                meeting.number(), meeting.startsOn(), meeting.id(), documentNumber, null, null, by, null));
         return decide(opened.id(), decision, meeting.startsOn(), text, by);
-    }
-
-    /** The endorsement was (or is to be) decided at this meeting of the register. */
-    @Transactional
-    public void linkMeeting(long endorsementId, long meetingId) {
-        jdbc.sql("UPDATE endorsement SET meeting_id = :meeting WHERE id = :id")
-                .param("meeting", meetingId).param("id", endorsementId).update();
     }
 
     @Transactional
@@ -304,6 +370,6 @@ public class EndorsementService {
                 localDate(rs, "meeting_date"), rs.getString("document_number"), rs.getString("document_url"),
                 localDate(rs, "objection_deadline"), decision == null ? null : Decision.valueOf(decision),
                 localDate(rs, "decision_date"), rs.getString("decision_text"), rs.getString("recorded_by"),
-                rs.getString("process_instance_id"));
+                rs.getString("process_instance_id"), rs.getObject("meeting_id", Long.class));
     }
 }

@@ -15,8 +15,9 @@ import org.cms.partnerships.engine.variables.FormInput;
 import org.springframework.stereotype.Component;
 
 /**
- * Complete listener of "Schedule meeting or written procedure": reads the officer's schedule, has
- * {@link EndorsementService#schedule} check and record it, and sets the dates the timers wait for.
+ * Complete listener of "Schedule meeting or written procedure": reads the officer's schedule (a meeting
+ * chosen from the register's, or one to record there), has {@link EndorsementService#schedule} check and
+ * record it, and sets the dates the timers wait for from the register's meeting.
  */
 @Component("scheduleEndorsement")
 class ScheduleEndorsement implements TaskListener {
@@ -35,12 +36,10 @@ class ScheduleEndorsement implements TaskListener {
     public void notify(DelegateTask task) {
         FormInput in = FormInput.of(task);
         Mode mode = in.required(MODE);
-        Integer meetingNumber = null;
-        LocalDate meetingDate = null;
+        EndorsementService.MeetingChoice meeting = null;
         LocalDate deadline = null;
         if (mode == Mode.MEETING) {
-            meetingNumber = in.required(MEETING_NUMBER);
-            meetingDate = in.required(MEETING_DATE);
+            meeting = meetingChosen(in);
         } else if (mode == Mode.WRITTEN_PROCEDURE) {
             deadline = in.required(OBJECTION_DEADLINE);
         }
@@ -49,13 +48,15 @@ class ScheduleEndorsement implements TaskListener {
         boolean mustMeet = Boolean.TRUE.equals(MUST_MEET.orNull(task));
 
         Endorsement scheduled = endorsements.schedule(new EndorsementService.Schedule(SUBJECT_TYPE.from(task),
-                SUBJECT_REFERENCE.from(task), Body.CMS_STANDING_COMMITTEE, mode, meetingNumber, meetingDate,
+                SUBJECT_REFERENCE.from(task), Body.CMS_STANDING_COMMITTEE, mode, null, null, null,
                 documentNumber, documentUrl, deadline, Actor.current(identity),
-                task.getProcessInstanceId()), mustMeet, in);
+                task.getProcessInstanceId()), meeting, mustMeet, in);
 
         ENDORSEMENT_ID.set(task, scheduled.id());
         if (mode == Mode.MEETING) {
-            // Normalized for templates and forms: a whole number and an ISO date.
+            // The register's number and date, whatever the form held: templates, reminders and the meeting day use them.
+            int meetingNumber = scheduled.meetingNumber();
+            LocalDate meetingDate = scheduled.meetingDate();
             MEETING_NUMBER.set(task, meetingNumber);
             MEETING_DATE.set(task, meetingDate);
             MEETING_ORDINAL.set(task, Endorsement.ordinal(meetingNumber));
@@ -68,5 +69,22 @@ class ScheduleEndorsement implements TaskListener {
             // The deadline day counts in full.
             DEADLINE_AT.set(task, RegisterClock.at(deadline.plusDays(1), LocalTime.MIDNIGHT));
         }
+    }
+
+    /** The select's choice: a number of the register's meetings, or a new meeting with its number, date and place. */
+    private static EndorsementService.MeetingChoice meetingChosen(FormInput in) {
+        String choice = in.required(COMMITTEE_MEETING);
+        if (choice == null) {
+            return null;
+        }
+        if (NEW_MEETING.equals(choice)) {
+            return EndorsementService.MeetingChoice.notYetInRegister(in.required(NEW_MEETING_NUMBER),
+                    in.required(NEW_MEETING_DATE), in.required(NEW_MEETING_VENUE));
+        }
+        if (!choice.matches("\\d{1,9}")) {
+            in.problem("The Standing Committee meeting '%s' is not one of the list".formatted(choice));
+            return null;
+        }
+        return EndorsementService.MeetingChoice.inRegister(Integer.valueOf(choice));
     }
 }

@@ -118,6 +118,12 @@ public class MeetingService {
                 .param("kind", kind.name()).query(MeetingService::meeting).list();
     }
 
+    /** Meetings of one body starting after {@code day}, the next first: those still to come. */
+    public List<Meeting> after(Kind kind, LocalDate day) {
+        return jdbc.sql("SELECT * FROM meeting WHERE kind = :kind AND starts_on > :day ORDER BY starts_on, number")
+                .param("kind", kind.name()).param("day", Date.valueOf(day)).query(MeetingService::meeting).list();
+    }
+
     /** The Conference of the Parties before this one (the start of the report's period), if the register has it. */
     public Optional<Meeting> previousCop(Meeting cop) {
         return list(Kind.COP).stream().filter(m -> m.startsOn().isBefore(cop.startsOn()))

@@ -216,9 +216,9 @@ class PartnershipAgreementProcessTest {
         assertThat(proposal).isWaitingAt(ENDORSEMENT);
         assertThat(agreements.get(reference).status()).isEqualTo(AWAITING_ENDORSEMENT);
         ProcessInstance committee = endorsement.calledBy(proposal);
-        endorsement.decideAtMeeting(committee, 46, "CMS/StC46/RAMSAR", "DEFERRED");
+        endorsement.decideAtMeeting(committee, 70, "CMS/StC70/RAMSAR", "DEFERRED");
         assertThat(proposal).isWaitingAt(ENDORSEMENT);
-        endorsement.decideAtMeeting(committee, 47, "CMS/StC47/RAMSAR", "ENDORSED");
+        endorsement.decideAtMeeting(committee, 71, "CMS/StC71/RAMSAR", "ENDORSED");
         assertThat(driver.mails(reference, "endorsement-documents")).hasSize(34);
 
         assertThat(proposal).hasPassed(ENDORSEMENT).isWaitingAt(REQUEST_PARTNER_APPROVAL);
@@ -236,7 +236,7 @@ class PartnershipAgreementProcessTest {
         assertThat(old.status()).isEqualTo(SUPERSEDED);
         assertThat(old.supersededBy()).isEqualTo(reference);
         assertThat(driver.lastStatusChange("CMS-RAMSAR-2011").reason()).isEqualTo("Superseded by " + reference);
-        assertThat(renewed.endorsementReference()).contains("CMS/StC46/RAMSAR", "DEFERRED", "CMS/StC47/RAMSAR", "ENDORSED");
+        assertThat(renewed.endorsementReference()).contains("CMS/StC70/RAMSAR", "DEFERRED", "CMS/StC71/RAMSAR", "ENDORSED");
         assertThat(driver.statuses(reference)).containsExactly(PROPOSED, DRAFTING, IN_CONSULTATION,
                 IN_LEGAL_REVIEW, AWAITING_CLEARANCE, AWAITING_ENDORSEMENT, AWAITING_PARTNER_APPROVAL, AWAITING_SIGNATURE,
                 IN_FORCE);
@@ -335,7 +335,7 @@ class PartnershipAgreementProcessTest {
                 .startsWith("- **Executive Secretary** (amina) · clearance · " + today + " · CLEARED")
                 .contains("RETURNED: Reflect the AEWA comments on flyways", "&lt;img src=x&gt;");
 
-        endorsement.decideAtMeeting(committee, 50, "CMS/StC50/CBD", "NOT_ENDORSED");
+        endorsement.decideAtMeeting(committee, 74, "CMS/StC74/CBD", "NOT_ENDORSED");
         driver.run(proposal, NOTIFY_REJECTED);
         assertThat(proposal).isEnded();
         assertThat(agreements.comments(reference)).hasSize(9);
@@ -350,7 +350,7 @@ class PartnershipAgreementProcessTest {
         submitDraft(proposal, "v1");
         submit(proposal, TASK_LEGAL_REVIEW, form().and(LEGAL_DECISION, LegalDecision.APPROVED).asMap());
         submit(proposal, TASK_CLEARANCE, form().and(CLEARANCE_DECISION, ClearanceDecision.CLEARED).asMap());
-        endorsement.decideAtMeeting(endorsement.calledBy(proposal), 48, "CMS/StC48/SPREP", "ENDORSED_WITH_AMENDMENTS");
+        endorsement.decideAtMeeting(endorsement.calledBy(proposal), 72, "CMS/StC72/SPREP", "ENDORSED_WITH_AMENDMENTS");
 
         assertThat(proposal).isWaitingAt(TASK_DRAFT);
         assertThat(engine.getRuntimeService().getVariable(proposal.getId(), REVISION_REASON.name()).toString())
@@ -360,7 +360,7 @@ class PartnershipAgreementProcessTest {
         assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(proposal.getId())
                 .activityId(TASK_LEGAL_REVIEW).count()).isEqualTo(1);
 
-        endorsement.decideAtMeeting(endorsement.calledBy(proposal), 49, "CMS/StC49/SPREP", "NOT_ENDORSED");
+        endorsement.decideAtMeeting(endorsement.calledBy(proposal), 73, "CMS/StC73/SPREP", "NOT_ENDORSED");
         driver.run(proposal, NOTIFY_REJECTED);
         assertThat(proposal).hasPassed(END_REJECTED).isEnded();
         assertThat(driver.statuses(reference)).containsExactly(PROPOSED, DRAFTING, IN_LEGAL_REVIEW, AWAITING_CLEARANCE,

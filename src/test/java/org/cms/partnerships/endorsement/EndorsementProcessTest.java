@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.cms.partnerships.endorsement.EndorsementProcess.*;
 import static org.cms.partnerships.support.EndorsementDriver.decision;
-import static org.cms.partnerships.support.EndorsementDriver.meeting;
+import static org.cms.partnerships.support.EndorsementDriver.newMeeting;
 import static org.cms.partnerships.support.EndorsementDriver.writtenProcedure;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -84,7 +84,7 @@ class EndorsementProcessTest {
         assertThat(driver.task(pi, TASK_SCHEDULE).getName()).isEqualTo("Schedule meeting or written procedure · CAFF · CMS-CAFF-2012");
 
         LocalDate meeting = today.plusDays(40);
-        endorsement.complete(pi, TASK_SCHEDULE, withUrl(meeting(38, meeting, "CMS/StC38/4-CAFF"), 38));
+        endorsement.complete(pi, TASK_SCHEDULE, withUrl(newMeeting(61, meeting, "CMS/StC61/4-CAFF"), 61));
         assertThat(pi).isWaitingAt(TIMER_DOCUMENTS_DUE);
         assertThat(driver.dueDay(driver.job(pi, TIMER_DOCUMENTS_DUE))).isEqualTo(meeting.minusDays(30));
 
@@ -110,12 +110,12 @@ class EndorsementProcessTest {
         assertThat(pi).isWaitingAt(TASK_SCHEDULE);
         assertThat(endorsements.forSubject("CMS-CAFF-2012")).extracting(Endorsement::decision).containsExactly(Decision.DEFERRED);
         assertThat(driver.variable(pi, SCHEDULE_NOTE))
-                .contains("Deferred at the 38th meeting of the Standing Committee", "Deferred pending consultation of AEWA");
+                .contains("Deferred at the 61st meeting of the Standing Committee", "Deferred pending consultation of AEWA");
         assertThat(driver.refusal(() -> endorsement.complete(pi, TASK_SCHEDULE, writtenProcedure(meeting.plusDays(30)))))
                 .hasMessageContaining("goes to the next meeting, not to a written procedure");
 
         LocalDate nextMeeting = meeting.plusDays(180);
-        endorsement.complete(pi, TASK_SCHEDULE, withUrl(meeting(39, nextMeeting, "CMS/StC39/7-CAFF"), 39));
+        endorsement.complete(pi, TASK_SCHEDULE, withUrl(newMeeting(62, nextMeeting, "CMS/StC62/7-CAFF"), 62));
         endorsement.reachMeetingDay(pi);
         driver.moveClockTo(nextMeeting.plusDays(1));
         endorsement.complete(pi, TASK_RECORD_MEETING_DECISION, decision(Decision.ENDORSED, nextMeeting, "Endorsed as presented"));
@@ -127,10 +127,10 @@ class EndorsementProcessTest {
         assertThat(pi).hasPassed(END_DECIDED).isEnded();
         assertThat(pi).variables().containsEntry(ENDORSEMENT_DECISION.name(), Decision.ENDORSED.name())
                 .containsEntry(ENDORSEMENT_DECISION_DATE.name(), nextMeeting.toString())
-                .containsEntry(DOCUMENT_NUMBER.name(), "CMS/StC39/7-CAFF");
+                .containsEntry(DOCUMENT_NUMBER.name(), "CMS/StC62/7-CAFF");
         assertThat(agreements.get("CMS-CAFF-2012").endorsementReference())
-                .contains("CMS/StC38/4-CAFF, 38th meeting of the Standing Committee (" + meeting + "): DEFERRED")
-                .contains("CMS/StC39/7-CAFF, 39th meeting of the Standing Committee (" + nextMeeting + "): ENDORSED");
+                .contains("CMS/StC61/4-CAFF, 61st meeting of the Standing Committee (" + meeting + "): DEFERRED")
+                .contains("CMS/StC62/7-CAFF, 62nd meeting of the Standing Committee (" + nextMeeting + "): ENDORSED");
         assertThat(driver.mails("CMS-CAFF-2012", "endorsement-documents")).hasSize(34);
         assertThat(driver.mails("CMS-CAFF-2012", "endorsement-decision")).hasSize(17);
     }
@@ -138,19 +138,19 @@ class EndorsementProcessTest {
     @Test
     void membersReceiveTheDocumentInTheirOwnLanguage() {
         ProcessInstance pi = start("CMS-UNESCO-2002", Body.CMS_STANDING_COMMITTEE);
-        endorsement.complete(pi, TASK_SCHEDULE, withUrl(meeting(41, today.plusDays(60), "CMS/StC41/12-UNESCO"), 41));
+        endorsement.complete(pi, TASK_SCHEDULE, withUrl(newMeeting(64, today.plusDays(60), "CMS/StC64/12-UNESCO"), 64));
         driver.run(pi, TIMER_DOCUMENTS_DUE);
         driver.run(pi, SEND_DOCUMENTS);
         Map<String, Notification> byMember = new HashMap<>();
         driver.mails("CMS-UNESCO-2002", "endorsement-documents").forEach(n -> byMember.put(n.recipientName(), n));
         assertThat(byMember).hasSize(17);
         assertThat(byMember.get("Ingrid Solheim").subject())
-                .isEqualTo("41st meeting of the CMS Standing Committee: CMS/StC41/12-UNESCO for endorsement");
+                .isEqualTo("64th meeting of the CMS Standing Committee: CMS/StC64/12-UNESCO for endorsement");
         assertThat(byMember.get("Leïla Ben Salah").subject())
-                .isEqualTo("41e réunion du Comité permanent de la CMS : CMS/StC41/12-UNESCO soumis pour approbation");
+                .isEqualTo("64e réunion du Comité permanent de la CMS : CMS/StC64/12-UNESCO soumis pour approbation");
         assertThat(byMember.get("Leïla Ben Salah").body()).contains("Partenaire : United Nations Educational");
         assertThat(byMember.get("Carolina Vergara").subject())
-                .isEqualTo("41ª reunión del Comité Permanente de la CMS: CMS/StC41/12-UNESCO para aprobación");
+                .isEqualTo("64ª reunión del Comité Permanente de la CMS: CMS/StC64/12-UNESCO para aprobación");
         assertThat(byMember.get("Carolina Vergara").body()).startsWith("Estimado/a Carolina Vergara:");
         assertThat(byMember.values()).extracting(n -> n.language().name()).containsOnly("EN", "FR", "ES");
         engine.getRuntimeService().deleteProcessInstance(pi.getId(), "test done");
@@ -161,7 +161,7 @@ class EndorsementProcessTest {
         for (Decision outcome : List.of(Decision.ENDORSED_WITH_AMENDMENTS, Decision.NOT_ENDORSED)) {
             ProcessInstance pi = start("CMS-WCS-2007", Body.CMS_STANDING_COMMITTEE);
             LocalDate meeting = today.plusDays(35);
-            endorsement.complete(pi, TASK_SCHEDULE, withUrl(meeting(40, meeting, "CMS/StC40/" + outcome), 40));
+            endorsement.complete(pi, TASK_SCHEDULE, withUrl(newMeeting(63, meeting, "CMS/StC63/" + outcome), 63));
             endorsement.reachMeetingDay(pi);
             driver.moveClockTo(meeting);
             endorsement.complete(pi, TASK_RECORD_MEETING_DECISION, decision(outcome, meeting, "Decision " + outcome));
@@ -298,21 +298,21 @@ class EndorsementProcessTest {
     @Test
     void badSchedulesAreRefusedWithEveryProblem() {
         ProcessInstance first = start("CMS-GBIF", Body.CMS_STANDING_COMMITTEE);
-        Map<String, Object> bad = meeting(0, today.minusDays(1), "");
+        Map<String, Object> bad = newMeeting(0, today.minusDays(1), "");
         assertThat(driver.refusal(() -> endorsement.complete(first, TASK_SCHEDULE, bad)))
                 .hasMessageContaining("The meeting number '0' is not a positive number")
                 .hasMessageContaining("The meeting date " + today.minusDays(1) + " is not in the future")
                 .hasMessageContaining("The document number is required");
-        endorsement.complete(first, TASK_SCHEDULE, meeting(42, today.plusDays(50), "CMS/StC42/9-GBIF"));
+        endorsement.complete(first, TASK_SCHEDULE, newMeeting(65, today.plusDays(50), "CMS/StC65/9-GBIF"));
 
         ProcessInstance second = start("CMS-AMMPA", Body.CMS_STANDING_COMMITTEE);
         assertThat(driver.refusal(() -> endorsement.complete(second, TASK_SCHEDULE,
-                meeting(42, today.plusDays(50), "cms/stc42/9-gbif"))))
-                .hasMessage("Document number cms/stc42/9-gbif is already used");
+                newMeeting(65, today.plusDays(50), "cms/stc65/9-gbif"))))
+                .hasMessage("Document number cms/stc65/9-gbif is already used");
 
         driver.moveClockTo(LocalDate.of(1980, 1, 10));
         assertThat(driver.refusal(() -> endorsement.complete(second, TASK_SCHEDULE,
-                meeting(1, LocalDate.of(1980, 6, 1), "CMS/StC1/1"))))
+                newMeeting(1, LocalDate.of(1980, 6, 1), "CMS/StC1/1"))))
                 .hasMessage("No Standing Committee member serves on 1980-06-01: nobody could be consulted");
         assertThat(second).isWaitingAt(TASK_SCHEDULE);
         engine.getRuntimeService().deleteProcessInstance(first.getId(), "test done");

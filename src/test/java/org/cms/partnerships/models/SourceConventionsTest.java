@@ -22,7 +22,7 @@ class SourceConventionsTest {
             "\\(\\s*\\w+\\s*\\)\\s*\\w+\\.getVariable(Local)?\\(|\\.(get|set|remove)Variable(Local)?\\(\\s*\"");
     /** A descriptor's declaration: {@code text("agreementReference")}, {@code ProcessVariable.<Long>object("endorsementId", ...)}. */
     private static final Pattern DECLARATION = Pattern.compile(
-            "(?:ProcessVariable\\s*\\.\\s*)?(?:<[^>]*>)?\\b(?:text|bool|integer|date|instant|choice|textList|object)\\(\\s*\"");
+            "(?:ProcessVariable\\s*\\.\\s*)?(?:<[^>]*>)?\\b(?:text|bool|integer|date|instant|choice|textList|selectOptions|object)\\(\\s*\"");
     /**
      * The same word in another role: a named SQL parameter or result column, a JSON property of the
      * register API, a comment.

@@ -123,7 +123,7 @@ class MailDeliveryProcessTest {
 
     @Test
     void aRetriedJobSendsOnlyWhatFailedTheFirstTime() throws Exception {
-        ProcessInstance endorsement = scheduleMeeting("CMS-BERN-2009", "CMS/StC43/2-BERN");
+        ProcessInstance endorsement = scheduleMeeting("CMS-BERN-2009", "CMS/StC66/2-BERN");
         driver.run(endorsement, EndorsementProcess.TIMER_DOCUMENTS_DUE);
         flaky.failFor.addAll(Set.of("leila.bensalah@stc.example.org", "diego.benitez@stc.example.org"));
 
@@ -147,7 +147,7 @@ class MailDeliveryProcessTest {
 
     @Test
     void aMailServerDownLeadsToAnIncidentAndRetryingItDeliversEverythingOnce() throws Exception {
-        ProcessInstance endorsement = scheduleMeeting("CMS-UNCCD-2003", "CMS/StC43/5-UNCCD");
+        ProcessInstance endorsement = scheduleMeeting("CMS-UNCCD-2003", "CMS/StC66/5-UNCCD");
         driver.run(endorsement, EndorsementProcess.TIMER_DOCUMENTS_DUE);
         Job sendDocuments = driver.job(endorsement, EndorsementProcess.SEND_DOCUMENTS);
         smtp.stop();
@@ -181,7 +181,7 @@ class MailDeliveryProcessTest {
         EndorsementProcess.BODY.putIn(request, Body.CMS_STANDING_COMMITTEE);
         ProcessInstance endorsement = engine.getRuntimeService().startProcessInstanceByKey(EndorsementProcess.KEY, request);
         new EndorsementDriver(driver).complete(endorsement, EndorsementProcess.TASK_SCHEDULE,
-                EndorsementDriver.meeting(43, RegisterClock.today().plusDays(45), documentNumber));
+                EndorsementDriver.newMeeting(66, RegisterClock.today().plusDays(45), documentNumber));
         return endorsement;
     }
 

@@ -48,14 +48,49 @@ public final class EndorsementDriver {
         return driver.calledBy(caller, BODY.name(), body);
     }
 
-    /** The officer's schedule of a meeting, as the form submits it. */
-    public static Map<String, Object> meeting(int number, LocalDate date, String documentNumber) {
+    /**
+     * The demo register holds Standing Committee meetings up to the 45th, on their real past dates;
+     * tests schedule meetings from this number on, so they never meet one of the register's.
+     */
+    public static final int FIRST_TEST_MEETING = 60;
+
+    /** The officer's schedule of a meeting chosen from the register's (the form's select), as the form submits it. */
+    public static Map<String, Object> registerMeeting(int number, String documentNumber) {
         Map<String, Object> form = new HashMap<>();
         MODE.putIn(form, Mode.MEETING);
-        MEETING_NUMBER.putIn(form, number);
-        MEETING_DATE.putIn(form, date);
+        COMMITTEE_MEETING.putIn(form, String.valueOf(number));
         DOCUMENT_NUMBER.putIn(form, documentNumber);
         return form;
+    }
+
+    /** The officer's schedule of a meeting not yet in the register (recorded there in Bonn), as the form submits it. */
+    public static Map<String, Object> newMeeting(int number, LocalDate date, String documentNumber) {
+        Map<String, Object> form = new HashMap<>();
+        MODE.putIn(form, Mode.MEETING);
+        COMMITTEE_MEETING.putIn(form, NEW_MEETING);
+        NEW_MEETING_NUMBER.putIn(form, number);
+        NEW_MEETING_DATE.putIn(form, date);
+        NEW_MEETING_VENUE.putIn(form, "Bonn, Germany");
+        DOCUMENT_NUMBER.putIn(form, documentNumber);
+        return form;
+    }
+
+    /** The meetings the schedule form offers (value to label), as its create listener prepared them. */
+    public Map<String, String> meetingOptions(ProcessInstance endorsement) {
+        return driver.taskVariable(endorsement, TASK_SCHEDULE, COMMITTEE_MEETING_OPTIONS);
+    }
+
+    /**
+     * Schedules meeting {@code number} on {@code date} as an officer would: chosen from the form's list
+     * when an earlier test or step recorded it already, else recorded as a meeting not yet in the register.
+     */
+    public void scheduleMeeting(ProcessInstance endorsement, int number, LocalDate date, String documentNumber) {
+        if (number < FIRST_TEST_MEETING) {
+            throw new IllegalArgumentException("Tests schedule meetings from " + FIRST_TEST_MEETING + " on, not " + number);
+        }
+        boolean listed = meetingOptions(endorsement).containsKey(String.valueOf(number));
+        complete(endorsement, TASK_SCHEDULE, listed ? registerMeeting(number, documentNumber)
+                : newMeeting(number, date, documentNumber));
     }
 
     /** The officer's schedule of a written procedure, as the form submits it. */
@@ -91,7 +126,7 @@ public final class EndorsementDriver {
      */
     public void decideAtMeeting(ProcessInstance endorsement, int meetingNumber, String documentNumber, Decision decision) {
         LocalDate meeting = RegisterClock.today().plusDays(40);
-        complete(endorsement, TASK_SCHEDULE, meeting(meetingNumber, meeting, documentNumber));
+        scheduleMeeting(endorsement, meetingNumber, meeting, documentNumber);
         reachMeetingDay(endorsement);
         driver.moveClockTo(RegisterClock.at(meeting, LocalTime.of(15, 0)));
         try {

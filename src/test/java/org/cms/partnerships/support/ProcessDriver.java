@@ -106,6 +106,11 @@ public class ProcessDriver {
                 .orderByTaskCreateTime().asc().list();
     }
 
+    /** A task-local variable of the instance's task {@code taskKey} (what a create listener prepared for its form). */
+    public <T> T taskVariable(ProcessInstance instance, String taskKey, org.cms.partnerships.engine.variables.ProcessVariable<T> variable) {
+        return variable.read(engine.getTaskService().getVariableLocal(task(instance, taskKey).getId(), variable.name()));
+    }
+
     /** Completes the instance's task {@code taskKey} as {@code user} of {@code group}, with the form's values. */
     public void complete(String user, String group, ProcessInstance instance, String taskKey, Map<String, Object> form) {
         complete(user, group, task(instance, taskKey), form);

@@ -146,7 +146,7 @@ class JointWorkPlanProcessTest {
         String scheduleTask = driver.task(endorsements.calledBy(plan, "CMS_STANDING_COMMITTEE"), EndorsementProcess.TASK_SCHEDULE).getId();
         assertThat(engine.getTaskService().getVariableLocal(scheduleTask, org.cms.partnerships.agreement.AgreementProcess.COMMENTS_SO_FAR.name()))
                 .as("a joint work plan is no agreement: its schedule form shows no agreement comments").isNull();
-        endorsements.decideAtMeeting(endorsements.calledBy(plan, "CMS_STANDING_COMMITTEE"), 40, "UNEP/CMS/StC40/Doc.16", "ENDORSED");
+        endorsements.decideAtMeeting(endorsements.calledBy(plan, "CMS_STANDING_COMMITTEE"), 80, "UNEP/CMS/StC80/Doc.16", "ENDORSED");
 
         // Carry-over: B3 is dropped with its reason, the other unfinished activities come across.
         assertThat(plan).isWaitingAt(TASK_CARRY_OVER);
@@ -230,7 +230,7 @@ class JointWorkPlanProcessTest {
     @Test
     void aPlanOnlyOneBodyEndorsesIsNotAdoptedAndNeverStarts() {
         ProcessInstance plan = proposeAndConsult("JWP-WAZA-2031-2033", 2031, 2033);
-        endorsements.decideAtMeeting(endorsements.calledBy(plan, "CMS_STANDING_COMMITTEE"), 45, "UNEP/CMS/StC45/Doc.9", "ENDORSED");
+        endorsements.decideAtMeeting(endorsements.calledBy(plan, "CMS_STANDING_COMMITTEE"), 82, "UNEP/CMS/StC82/Doc.9", "ENDORSED");
         assertThat(plan).isWaitingAt(PARTNER_ENDORSEMENT);
         Map<String, Object> refused = values(EndorsementProcess.ENDORSEMENT_DECISION, "NOT_ENDORSED",
                 EndorsementProcess.ENDORSEMENT_DECISION_DATE, today, EndorsementProcess.ENDORSEMENT_DECISION_TEXT, "WAZA Council asks for a smaller plan");
@@ -247,7 +247,7 @@ class JointWorkPlanProcessTest {
     void aThreeYearPlanHoldsTwoCoordinationMeetingsIsExtendedWithEndorsementAndStopsWithItsAgreement() {
         String reference = "JWP-WAZA-2027-2029";
         ProcessInstance plan = proposeAndConsult(reference, 2027, 2029);
-        bothBodiesEndorse(plan, "UNEP/CMS/StC44/Doc.12");
+        bothBodiesEndorse(plan, "UNEP/CMS/StC81/Doc.12");
         assertThat(plan).hasNotPassed(TASK_CARRY_OVER).isWaitingAt(TASK_PROGRESS);
         assertThat(variable(plan, MEETING_CYCLE)).isEqualTo("R2/P1Y");
 
@@ -271,7 +271,7 @@ class JointWorkPlanProcessTest {
         assertThat(plan).isWaitingAt(EXTENSION_ENDORSEMENT, PARTNER_EXTENSION_ENDORSEMENT);
         BpmnAwareComplete.task(engine, endorsements.calledBy(plan, "PARTNER_BODY"), endorsed("The WAZA Council agrees to the extension"));
         assertThat(plan).isWaitingAt(EXTENSION_ENDORSEMENT).isNotWaitingAt(PARTNER_EXTENSION_ENDORSEMENT);
-        endorsements.decideAtMeeting(endorsements.calledBy(plan, "CMS_STANDING_COMMITTEE"), 46, "UNEP/CMS/StC46/Doc.3", "ENDORSED");
+        endorsements.decideAtMeeting(endorsements.calledBy(plan, "CMS_STANDING_COMMITTEE"), 83, "UNEP/CMS/StC83/Doc.3", "ENDORSED");
         assertThat(plan).hasPassed(EXTEND).isWaitingAt(TASK_PROGRESS);
         assertThat(workPlans.get(reference).periodEndYear()).isEqualTo(2030);
         assertThat(variable(plan, LAST_YEAR)).isEqualTo(2030);
@@ -292,12 +292,12 @@ class JointWorkPlanProcessTest {
     void anExtensionTheCommitteeRefusesClosesThePlanOnItsOriginalPeriodThoughThePartnerAgreed() {
         String reference = "JWP-WAZA-2034-2035";
         ProcessInstance plan = proposeAndConsult(reference, 2034, 2035);
-        bothBodiesEndorse(plan, "UNEP/CMS/StC44/Doc.13");
+        bothBodiesEndorse(plan, "UNEP/CMS/StC81/Doc.13");
         driver.run(plan, EXTENSION_DUE);
         complete(plan, TASK_EXTENSION, values(EXTENSION_DECISION, ExtensionDecision.EXTEND, NEW_END_YEAR, 2036,
                 EXTENSION_REASON, "More time for the bat surveys"));
         BpmnAwareComplete.task(engine, endorsements.calledBy(plan, "PARTNER_BODY"), endorsed("The WAZA Council agrees to the extension"));
-        endorsements.decideAtMeeting(endorsements.calledBy(plan, "CMS_STANDING_COMMITTEE"), 50, "UNEP/CMS/StC50/Doc.4", "NOT_ENDORSED");
+        endorsements.decideAtMeeting(endorsements.calledBy(plan, "CMS_STANDING_COMMITTEE"), 84, "UNEP/CMS/StC84/Doc.4", "NOT_ENDORSED");
         assertThat(plan).hasPassed(EXTENSION_ENDORSEMENT, PARTNER_EXTENSION_ENDORSEMENT, END_CLOSED).hasNotPassed(EXTEND).isEnded();
         assertThat(workPlans.get(reference).status()).isEqualTo(WorkPlanStatus.CLOSED);
         assertThat(workPlans.get(reference).periodEndYear()).isEqualTo(2035);
@@ -389,7 +389,7 @@ class JointWorkPlanProcessTest {
 
     private void bothBodiesEndorse(ProcessInstance plan, String documentNumber) {
         BpmnAwareComplete.task(engine, endorsements.calledBy(plan, "PARTNER_BODY"), endorsed("Endorsed by the WAZA Council"));
-        endorsements.decideAtMeeting(endorsements.calledBy(plan, "CMS_STANDING_COMMITTEE"), 44, documentNumber, "ENDORSED");
+        endorsements.decideAtMeeting(endorsements.calledBy(plan, "CMS_STANDING_COMMITTEE"), 81, documentNumber, "ENDORSED");
     }
 
     /** A cycle timer fired a minute after it falls due, as the job executor does: the next date is then the next year. */

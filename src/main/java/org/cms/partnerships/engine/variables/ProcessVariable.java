@@ -89,6 +89,20 @@ public final class ProcessVariable<T> {
                 value -> value == null ? null : new java.util.ArrayList<>(value));
     }
 
+    /**
+     * The options of a form's select ({@code valuesKey}), value to label in their order. Kept as a JSON
+     * variable: Tasklist parses JSON variables before it gives them to the form, which reads the
+     * options as {@code [{"label": ..., "value": ...}]}.
+     */
+    public static ProcessVariable<Map<String, String>> selectOptions(String name) {
+        return new ProcessVariable<>(name, words(name), Map.class, ValueReaders::selectOptions, value -> {
+            var options = org.camunda.spin.Spin.JSON("[]");
+            value.forEach((optionValue, label) -> options.append(org.camunda.spin.Spin.JSON("{}")
+                    .prop("label", label).prop("value", optionValue)));
+            return org.camunda.spin.plugin.variable.SpinValues.jsonValue(options).create();
+        });
+    }
+
     /** A variable whose value the engine keeps as it is (decision results, maps). */
     @SuppressWarnings("unchecked")
     public static <V> ProcessVariable<V> object(String name, Class<? super V> type) {

@@ -137,4 +137,14 @@ final class ValueReaders {
         }
         return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
+
+    /** A select's options as {@link ProcessVariable#selectOptions} keeps them (a JSON array of label and value). */
+    static java.util.Map<String, String> selectOptions(Object value) {
+        SpinJsonNode json = value instanceof SpinJsonNode node ? node : org.camunda.spin.Spin.JSON(text(value));
+        java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+        for (SpinJsonNode option : json.elements()) {
+            options.put(option.prop("value").stringValue(), option.prop("label").stringValue());
+        }
+        return options;
+    }
 }

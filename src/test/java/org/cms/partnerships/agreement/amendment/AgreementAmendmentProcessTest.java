@@ -121,16 +121,16 @@ class AgreementAmendmentProcessTest {
         executiveSecretary(amendment, DECISION, Decision.APPROVED);
         assertThat(amendment).isWaitingAt(ENDORSEMENT);
 
-        endorsement.decideAtMeeting(endorsement.calledBy(amendment), 50, "CMS/StC50/BERN-A1", "ENDORSED_WITH_AMENDMENTS");
+        endorsement.decideAtMeeting(endorsement.calledBy(amendment), 75, "CMS/StC75/BERN-A1", "ENDORSED_WITH_AMENDMENTS");
         assertThat(amendment).isWaitingAt(TASK_REVISE);
         revise(amendment, "Add wind energy, birds and bats to the scope");
         legal(amendment, LEGAL_DECISION, LegalDecision.APPROVED);
         executiveSecretary(amendment, DECISION, Decision.APPROVED);
-        endorsement.decideAtMeeting(endorsement.calledBy(amendment), 51, "CMS/StC51/BERN-A1", "ENDORSED");
+        endorsement.decideAtMeeting(endorsement.calledBy(amendment), 76, "CMS/StC76/BERN-A1", "ENDORSED");
 
         assertThat(amendment).hasPassed(END_ADOPTED).isEnded();
         assertThat(agreements.get("CMS-BERN-2009").scope()).isEqualTo("Monk seal, birds, bats, cetaceans; wind energy and birds");
-        assertThat(agreements.get("CMS-BERN-2009").endorsementReference()).contains("CMS/StC51/BERN-A1");
+        assertThat(agreements.get("CMS-BERN-2009").endorsementReference()).contains("CMS/StC76/BERN-A1");
     }
 
     @Test
@@ -150,7 +150,7 @@ class AgreementAmendmentProcessTest {
                 "Add land degradation neutrality to the scope", "Drylands, ecological networks, land degradation neutrality", null);
         legal(refused, LEGAL_DECISION, LegalDecision.APPROVED);
         executiveSecretary(refused, DECISION, Decision.APPROVED);
-        endorsement.decideAtMeeting(endorsement.calledBy(refused), 52, "CMS/StC52/UNCCD-A1", "NOT_ENDORSED");
+        endorsement.decideAtMeeting(endorsement.calledBy(refused), 77, "CMS/StC77/UNCCD-A1", "NOT_ENDORSED");
         assertThat(refused).hasPassed(CLOSE_NOT_ENDORSED, END_NOT_ENDORSED).isEnded();
         assertThat(amendments.get("CMS-UNCCD-2003", 1).status()).isEqualTo(Amendment.Status.REJECTED);
         assertThat(amendments.get("CMS-UNCCD-2003", 1).history()).last()
