@@ -143,6 +143,10 @@ class PostgresScaleBenchmark {
         // The lifecycle, side by side: same steps, same variables, same calls.
         partner = measureLifecycle("application", real, partner);
         measureLifecycle("bare twin", twin, partner);
+        double realRate = 1000 / figures.row("lifecycle", "application: whole lifecycle, per instance").mean();
+        double twinRate = 1000 / figures.row("lifecycle", "bare twin: whole lifecycle, per instance").mean();
+        figures.note("lifecycle throughput: application %.2f instances/s, bare twin %.2f instances/s, ratio %.2f (goal >= 1.0)"
+                .formatted(realRate, twinRate, realRate / twinRate));
         for (String step : Lifecycle.STEPS) {
             Figures.Row r = figures.row("lifecycle", "application: " + step);
             Figures.Row t = figures.row("lifecycle", "bare twin: " + step);
