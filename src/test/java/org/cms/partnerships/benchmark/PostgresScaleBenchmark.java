@@ -488,9 +488,12 @@ class PostgresScaleBenchmark {
             assertThat(started.reviews()).hasSize(size);
             figures.total("sweep", "morning sweep, %d reviews due".formatted(size), took,
                     "%.1f ms per agreement; %d renewals".formatted(took / 1e6 / size, started.renewals().size()));
-            List<String> ids = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(AnnualReviewProcess.KEY)
-                    .list().stream().map(ProcessInstance::getId).toList();
-            engine.getRuntimeService().deleteProcessInstances(ids, "benchmark: next sweep size", false, true);
+            if (k < sizes.length - 1) {
+                // The next sweep finds no review under way (one review of an agreement at a time).
+                List<String> ids = engine.getRuntimeService().createProcessInstanceQuery()
+                        .processDefinitionKey(AnnualReviewProcess.KEY).list().stream().map(ProcessInstance::getId).toList();
+                engine.getRuntimeService().deleteProcessInstances(ids, "benchmark: next sweep size", false, true);
+            }
         }
     }
 
