@@ -18,8 +18,9 @@
 // CMS Partnerships: Camunda's default Cockpit configuration plus our plugins (customScripts below).
 export default {
   // The register tab on a process instance (scripts/cms-register-tab.js) and, after logging in, back to
-  // the register page that sent the user here (scripts/cms-register-return.js).
-  customScripts: ['scripts/cms-register-tab', 'scripts/cms-register-return'],
+  // the register page that sent the user here (Tasklist's scripts/cms-register-return.js: one copy for both
+  // apps, as the webapps import a custom script by its path relative to the app).
+  customScripts: ['scripts/cms-register-tab', '../tasklist/scripts/cms-register-return'],
 
   // // change the app name and vendor
   // app: {
