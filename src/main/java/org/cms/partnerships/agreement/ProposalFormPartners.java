@@ -53,14 +53,20 @@ public class ProposalFormPartners {
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /** Partners registered before start-up ends (the demo loader's) are all in the start-up deployment. */
+    private volatile boolean started;
+
     @EventListener(ApplicationReadyEvent.class)
     public void atStartUp() {
         deploy();
+        started = true;
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     public void partnerRegistered(PartnerService.PartnerRegistered registered) {
-        deploy();
+        if (started) {
+            deploy();
+        }
     }
 
     /** Deploys the proposal form with the register's partners as the options of its partner select. */
