@@ -84,6 +84,9 @@ class PostgresScaleBenchmark {
     final int running = Math.max(20, (int) Math.round(1_000 * scale));
     final int reads = Integer.getInteger("benchmark.reads", 50);
     /** The hook for pages and reports built elsewhere: comma-separated paths, read as oliver (e.g. the COP report facts). */
+    /** Which sections run after the starts and the data (all by default): lifecycle, reads, sweep, plans. */
+    final List<String> only = Arrays.stream(System.getProperty("benchmark.only", "lifecycle,reads,plans,sweep").split(","))
+            .map(String::trim).filter(p -> !p.isEmpty()).toList();
     final List<String> extraPaths = Arrays.stream(System.getProperty("benchmark.paths", "").split(","))
             .map(String::trim).filter(p -> !p.isEmpty()).toList();
 
@@ -133,30 +136,40 @@ class PostgresScaleBenchmark {
         int partner = 0;
 
         // Running processes spread over the stages (what the Tasklist filters and the sweep see).
-        start = System.nanoTime();
-        for (int i = 0; i < running; i++) {
-            real.walk(++partner, 1 + i % (Lifecycle.STEPS.size() - 1), null);
+        if (only.contains("reads") || only.contains("sweep")) {
+            start = System.nanoTime();
+            for (int i = 0; i < running; i++) {
+                real.walk(++partner, 1 + i % (Lifecycle.STEPS.size() - 1), null);
+            }
+            figures.total("data", "start %d proposals spread over the stages".formatted(running), System.nanoTime() - start,
+                    "real application, every stage before signature");
         }
-        figures.total("data", "start %d proposals spread over the stages".formatted(running), System.nanoTime() - start,
-                "real application, every stage before signature");
 
         // The lifecycle, side by side: same steps, same variables, same calls.
-        partner = measureLifecycle("application", real, partner);
-        measureLifecycle("bare twin", twin, partner);
-        double realRate = 1000 / figures.row("lifecycle", "application: whole lifecycle, per instance").mean();
-        double twinRate = 1000 / figures.row("lifecycle", "bare twin: whole lifecycle, per instance").mean();
-        figures.note("lifecycle throughput: application %.2f instances/s, bare twin %.2f instances/s, ratio %.2f (goal >= 1.0)"
-                .formatted(realRate, twinRate, realRate / twinRate));
-        for (String step : Lifecycle.STEPS) {
-            Figures.Row r = figures.row("lifecycle", "application: " + step);
-            Figures.Row t = figures.row("lifecycle", "bare twin: " + step);
-            figures.note("%-60s p50 %.1f / %.1f ms = x%.1f".formatted(step, r.percentile(50), t.percentile(50),
-                    r.percentile(50) / t.percentile(50)));
+        if (only.contains("lifecycle")) {
+            partner = measureLifecycle("application", real, partner);
+            measureLifecycle("bare twin", twin, partner);
+            double realRate = 1000 / figures.row("lifecycle", "application: whole lifecycle, per instance").mean();
+            double twinRate = 1000 / figures.row("lifecycle", "bare twin: whole lifecycle, per instance").mean();
+            figures.note("lifecycle throughput: application %.2f instances/s, bare twin %.2f instances/s, ratio %.2f (goal >= 1.0)"
+                    .formatted(realRate, twinRate, realRate / twinRate));
+            for (String step : Lifecycle.STEPS) {
+                Figures.Row r = figures.row("lifecycle", "application: " + step);
+                Figures.Row t = figures.row("lifecycle", "bare twin: " + step);
+                figures.note("%-60s p50 %.1f / %.1f ms = x%.1f".formatted(step, r.percentile(50), t.percentile(50),
+                        r.percentile(50) / t.percentile(50)));
+            }
         }
 
-        measureReads(engine, data);
-        explainHotQueries();
-        measureSweep(engine, data);
+        if (only.contains("reads")) {
+            measureReads(engine, data);
+        }
+        if (only.contains("plans")) {
+            explainHotQueries();
+        }
+        if (only.contains("sweep")) {
+            measureSweep(engine, data);
+        }
 
         String table = figures.table("PostgreSQL scale benchmark: scale %.2f, %d cores, %s".formatted(scale,
                 Runtime.getRuntime().availableProcessors(), SERVER + DATABASE));
