@@ -1,5 +1,7 @@
 package org.cms.partnerships.operations;
 
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -49,12 +55,16 @@ import org.springframework.stereotype.Service;
  * at the moment of the check (between its commit and our reads) is not taken for a disagreement.
  *
  * <p>Runs once when the application is ready (each finding is logged as a WARN) and on demand for
- * managers ({@code GET /api/consistency}). It reports; it repairs nothing.
+ * managers ({@code GET /api/consistency}). It reports; it repairs nothing. The check at start reads
+ * the whole register and every running process twice, so it runs on a thread of its own after ready:
+ * serving does not depend on it, and readiness does not grow with the register (README "Performance
+ * at scale").
  */
 @Service
 public class ConsistencyCheck {
 
     private static final Logger log = LoggerFactory.getLogger(ConsistencyCheck.class);
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
     /** The processes whose business is one agreement (a called endorsement is checked through its caller). */
     static final List<String> AGREEMENT_PROCESSES = List.of(AgreementProcess.KEY, AnnualReviewProcess.KEY,
@@ -78,7 +88,9 @@ public class ConsistencyCheck {
     private final RuntimeService runtime;
     private final ManagementService management;
     private final JdbcClient jdbc;
-    private volatile Report atStart;
+    /** The check made at start: completes with its report, or with null if it could not run. */
+    private final CompletableFuture<Report> atStart = new CompletableFuture<>();
+    private volatile Thread startCheck;
 
     ConsistencyCheck(RuntimeService runtime, ManagementService management, JdbcClient jdbc) {
         this.runtime = runtime;
@@ -88,25 +100,58 @@ public class ConsistencyCheck {
 
     @EventListener(ApplicationReadyEvent.class)
     void checkAtStart() {
+        Thread thread = new Thread(this::checkNow, "consistency-check-at-start");
+        thread.setDaemon(true);
+        startCheck = thread;
+        thread.start();
+    }
+
+    private void checkNow() {
+        Report report;
         try {
-            atStart = run();
+            report = run();
         } catch (RuntimeException e) {
             // A check that cannot run must not keep the node from serving; it says so.
             log.error("The consistency check could not run at start", e);
+            atStart.complete(null);
             return;
         }
-        if (atStart.consistent()) {
-            log.info("Consistency check: {} agreements, {} work plans and {} processes agree", atStart.agreements(),
-                    atStart.workPlans(), atStart.processes());
+        if (report.consistent()) {
+            log.info("Consistency check: {} agreements, {} work plans and {} processes agree", report.agreements(),
+                    report.workPlans(), report.processes());
         } else {
-            atStart.findings().forEach(f -> log.warn("Consistency check: {} {} ({}): {}", f.kind(), f.reference(),
+            report.findings().forEach(f -> log.warn("Consistency check: {} {} ({}): {}", f.kind(), f.reference(),
                     f.status(), f.problem()));
+        }
+        atStart.complete(report);
+    }
+
+    /** The report of the check made when the application started; null until it has run (or if it could not). */
+    public Report atStart() {
+        return atStart.getNow(null);
+    }
+
+    /** Waits up to {@code timeout} for the check made at start; its report, or null if it has not finished or could not run. */
+    public Report awaitAtStart(Duration timeout) {
+        try {
+            return atStart.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return null;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 
-    /** The report of the check made when the application started; null until it has run. */
-    public Report atStart() {
-        return atStart;
+    /** A node shut down right after start lets the check finish briefly rather than fail on a closed pool. */
+    @PreDestroy
+    void awaitStartCheckOnShutdown() throws InterruptedException {
+        Thread thread = startCheck;
+        if (thread != null) {
+            thread.join(SHUTDOWN_WAIT.toMillis());
+        }
     }
 
     /** Checks now. */

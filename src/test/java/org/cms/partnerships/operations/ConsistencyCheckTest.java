@@ -3,6 +3,7 @@ package org.cms.partnerships.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -51,7 +52,8 @@ class ConsistencyCheckTest {
 
     @Test
     void theCheckRanAtStartOverTheWholeRegister() {
-        ConsistencyCheck.Report atStart = check.atStart();
+        // It runs after ready, on a thread of its own.
+        ConsistencyCheck.Report atStart = check.awaitAtStart(Duration.ofMinutes(1));
         assertThat(atStart).isNotNull();
         assertThat(atStart.agreements()).isPositive();
         assertThat(atStart.workPlans()).isPositive();
@@ -136,6 +138,7 @@ class ConsistencyCheckTest {
     @Test
     void managersSeeTheCheckOnDemandAndNobodyElseDoes() {
         String reference = agreement("CHECK-D", AgreementStatus.IN_DUE_DILIGENCE);
+        assertThat(check.awaitAtStart(Duration.ofMinutes(1))).as("the check at start has run").isNotNull();
 
         ResponseEntity<JsonNode> marc = rest.withBasicAuth("marc", "marc").getForEntity("/api/consistency", JsonNode.class);
         assertThat(marc.getStatusCode()).isEqualTo(HttpStatus.OK);
