@@ -2,8 +2,15 @@ package org.cms.partnerships.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.cms.partnerships.agreement.AgreementVariables;
 import org.cms.partnerships.endorsement.EndorsementProcess;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -27,6 +34,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.metrics.ApplicationStartup;
+import org.springframework.core.metrics.StartupStep;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,103 +62,96 @@ public class IdentitySetup implements ApplicationRunner {
     private final AuthorizationService authorizations;
     private final FilterService filters;
     private final TaskService tasks;
+    private final ApplicationStartup startup;
 
     public IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-                         TaskService tasks) {
+                         TaskService tasks, ApplicationStartup startup) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
         this.tasks = tasks;
+        this.startup = startup;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        Groups.STAFF.forEach(this::ensureGroup);
-        Groups.SECRETARIATS_WITH_OWN_GROUP.stream().map(Groups::familySecretariat).forEach(this::ensureGroup);
-        grantStaffPermissions();
-        grantManagerPermissions();
-        ensureFilters();
+        StartupStep step = startup.start("cms.identity-setup");
+        List<String> groups = new ArrayList<>(Groups.STAFF);
+        Groups.SECRETARIATS_WITH_OWN_GROUP.stream().map(Groups::familySecretariat).forEach(groups::add);
+        ensureGroups(groups);
+        Grants grants = new Grants();
+        grantStaffPermissions(grants);
+        grantManagerPermissions(grants);
+        ensureFilters(grants);
+        int saved = grants.apply();
+        step.tag("grants-saved", String.valueOf(saved)).end();
         log.info("Groups, authorizations and Tasklist filters are in place");
     }
 
-    private void ensureGroup(String groupId) {
-        if (identity.createGroupQuery().groupId(groupId).count() == 0) {
-            Group group = identity.newGroup(groupId);
-            group.setName(Groups.displayName(groupId));
-            group.setType("WORKFLOW");
-            identity.saveGroup(group);
+    /** One query for the groups that exist; only the missing ones are created. */
+    private void ensureGroups(List<String> groupIds) {
+        Set<String> existing = identity.createGroupQuery().groupIdIn(groupIds.toArray(String[]::new)).list().stream()
+                .map(Group::getId).collect(Collectors.toSet());
+        for (String groupId : groupIds) {
+            if (!existing.contains(groupId)) {
+                Group group = identity.newGroup(groupId);
+                group.setName(Groups.displayName(groupId));
+                group.setType("WORKFLOW");
+                identity.saveGroup(group);
+            }
         }
     }
 
-    private void grantStaffPermissions() {
+    private void grantStaffPermissions(Grants grants) {
         for (String group : Groups.STAFF) {
-            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grants.add(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             // Reading definitions lets Tasklist show the diagram and the deployed forms of a task.
-            grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
-            grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+            grants.add(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+            grants.add(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
             // Names of colleagues and groups on tasks.
-            grant(group, Resources.USER, ANY, Permissions.READ);
-            grant(group, Resources.GROUP, ANY, Permissions.READ);
+            grants.add(group, Resources.USER, ANY, Permissions.READ);
+            grants.add(group, Resources.GROUP, ANY, Permissions.READ);
         }
         // Partnership officers run the processes: they start them (proposals, reviews, amendments,
         // terminations) and feed them what arrives from outside (partner decisions, objections,
         // withdrawals), which updates running instances.
-        grant(Groups.PARTNERSHIP_OFFICERS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
+        grants.add(Groups.PARTNERSHIP_OFFICERS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
                 ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE);
-        grant(Groups.PARTNERSHIP_OFFICERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE, Permissions.UPDATE);
+        grants.add(Groups.PARTNERSHIP_OFFICERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE, Permissions.UPDATE);
     }
 
-    private void grantManagerPermissions() {
+    private void grantManagerPermissions(Grants grants) {
         String managers = Groups.MANAGERS;
-        grant(managers, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(managers, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+        grants.add(managers, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grants.add(managers, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
                 ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.UPDATE_INSTANCE,
                 ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK,
                 ProcessDefinitionPermissions.RETRY_JOB);
-        grant(managers, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.UPDATE);
-        grant(managers, Resources.TASK, ANY, Permissions.READ, Permissions.UPDATE, TaskPermissions.TASK_ASSIGN);
-        grant(managers, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
-        grant(managers, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
-        grant(managers, Resources.DEPLOYMENT, ANY, Permissions.READ);
-        grant(managers, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
-        grant(managers, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
+        grants.add(managers, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.UPDATE);
+        grants.add(managers, Resources.TASK, ANY, Permissions.READ, Permissions.UPDATE, TaskPermissions.TASK_ASSIGN);
+        grants.add(managers, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+        grants.add(managers, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+        grants.add(managers, Resources.DEPLOYMENT, ANY, Permissions.READ);
+        grants.add(managers, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
+        grants.add(managers, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
     }
 
-    /** Adds the permissions to the group's grant on that resource, creating the grant if needed. */
-    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        Authorization authorization = authorizations.createAuthorizationQuery()
-                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT)
-                .singleResult();
-        if (authorization == null) {
-            authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-            authorization.setGroupId(groupId);
-            authorization.setResource(resource);
-            authorization.setResourceId(resourceId);
-        } else if (java.util.Arrays.stream(permissions).allMatch(authorization::isPermissionGranted)) {
-            return;
-        }
-        for (Permission permission : permissions) {
-            authorization.addPermission(permission);
-        }
-        authorizations.saveAuthorization(authorization);
-    }
-
-    private void ensureFilters() {
-        ensureFilter("My tasks", "Tasks assigned to me", -10,
+    private void ensureFilters(Grants grants) {
+        ensureFilter(grants, "My tasks", "Tasks assigned to me", -10,
                 tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), Groups.STAFF);
-        ensureFilter("My group's tasks", "Tasks for my groups, claimed or not", 0,
+        ensureFilter(grants, "My group's tasks", "Tasks for my groups, claimed or not", 0,
                 tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
                 Groups.STAFF);
-        ensureFilter("Overdue", "Tasks past their due date", 10,
+        ensureFilter(grants, "Overdue", "Tasks past their due date", 10,
                 tasks.createTaskQuery().dueBeforeExpression("${now()}"), Groups.STAFF);
-        ensureFilter("Awaiting partner", "Tasks waiting on a partner's answer or its governing body", 20,
+        ensureFilter(grants, "Awaiting partner", "Tasks waiting on a partner's answer or its governing body", 20,
                 tasks.createTaskQuery().taskDefinitionKeyLike("%" + PARTNER_TASK_MARKER + "%"),
                 List.of(Groups.PARTNERSHIP_OFFICERS, Groups.EXECUTIVE_SECRETARY, Groups.MANAGERS));
-        ensureFilter("All tasks", "Every open task of every group", 30,
+        ensureFilter(grants, "All tasks", "Every open task of every group", 30,
                 tasks.createTaskQuery(), List.of(Groups.MANAGERS));
     }
 
-    private void ensureFilter(String name, String description, int priority, TaskQuery query, List<String> groups) {
+    private void ensureFilter(Grants grants, String name, String description, int priority, TaskQuery query, List<String> groups) {
         Filter filter = filters.createFilterQuery().filterName(name).singleResult();
         if (filter == null) {
             filter = filters.newTaskFilter(name)
@@ -164,7 +166,57 @@ public class IdentitySetup implements ApplicationRunner {
             filters.saveFilter(filter);
         }
         for (String group : groups) {
-            grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+            grants.add(group, Resources.FILTER, filter.getId(), Permissions.READ);
+        }
+    }
+
+    /**
+     * The grants wanted, by group, resource and resource id, applied together at the end: one query reads
+     * the grants the groups already have (instead of one per grant, at every start), and each grant that
+     * lacks a permission is saved once with all it lacks.
+     */
+    private final class Grants {
+
+        private record Key(String groupId, int resourceType, String resourceId) {
+        }
+
+        private final Map<Key, Resource> resources = new LinkedHashMap<>();
+        private final Map<Key, Set<Permission>> wanted = new LinkedHashMap<>();
+
+        /** Adds the permissions to the group's grant on that resource, creating the grant if needed. */
+        void add(String groupId, Resource resource, String resourceId, Permission... permissions) {
+            Key key = new Key(groupId, resource.resourceType(), resourceId);
+            resources.putIfAbsent(key, resource);
+            wanted.computeIfAbsent(key, k -> new LinkedHashSet<>()).addAll(Arrays.asList(permissions));
+        }
+
+        /** @return how many grants were created or extended */
+        int apply() {
+            String[] groupIds = wanted.keySet().stream().map(Key::groupId).distinct().toArray(String[]::new);
+            Map<Key, Authorization> existing = new HashMap<>();
+            for (Authorization a : authorizations.createAuthorizationQuery().groupIdIn(groupIds)
+                    .authorizationType(AUTH_TYPE_GRANT).list()) {
+                existing.putIfAbsent(new Key(a.getGroupId(), a.getResourceType(), a.getResourceId()), a);
+            }
+            int saved = 0;
+            for (Map.Entry<Key, Set<Permission>> entry : wanted.entrySet()) {
+                Key key = entry.getKey();
+                Authorization authorization = existing.get(key);
+                if (authorization == null) {
+                    authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+                    authorization.setGroupId(key.groupId());
+                    authorization.setResource(resources.get(key));
+                    authorization.setResourceId(key.resourceId());
+                } else if (entry.getValue().stream().allMatch(authorization::isPermissionGranted)) {
+                    continue;
+                }
+                for (Permission permission : entry.getValue()) {
+                    authorization.addPermission(permission);
+                }
+                authorizations.saveAuthorization(authorization);
+                saved++;
+            }
+            return saved;
         }
     }
 }
