@@ -9,7 +9,11 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.cms.partnerships.agreement.AgreementProcess;
 import org.cms.partnerships.agreement.AgreementLifecycle;
 import org.cms.partnerships.agreement.AnnualReview;
 import org.cms.partnerships.common.RegisterClock;
@@ -32,8 +36,8 @@ import org.cms.partnerships.register.PartnerService.NewFocalPoint;
 import org.cms.partnerships.register.PartnerService.NewPartner;
 import org.cms.partnerships.workplan.WorkPlan;
 import org.cms.partnerships.workplan.WorkPlanLifecycle;
+import org.cms.partnerships.workplan.WorkPlanProcess;
 import org.cms.partnerships.workplan.WorkPlanService;
-import org.cms.partnerships.workplan.WorkPlanStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -41,6 +45,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.metrics.ApplicationStartup;
+import org.springframework.core.metrics.StartupStep;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -59,6 +65,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class DemoDataLoader implements ApplicationRunner {
 
     static final String SOURCE = "demo-data";
+    /** Business keys per history query (an IN list the database takes in one statement). */
+    static final int HISTORY_BATCH = 500;
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
     private final PartnerService partners;
@@ -70,13 +78,18 @@ public class DemoDataLoader implements ApplicationRunner {
     private final WorkPlanLifecycle workPlanLifecycle;
     private final MeetingService meetings;
     private final EndorsementService endorsements;
+    private final HistoryService history;
+    private final ApplicationStartup startup;
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public DemoDataLoader(PartnerService partners, AgreementService agreements, CommitteeService committee,
                           WorkPlanService workPlans, TransactionTemplate transaction, AgreementLifecycle lifecycle,
-                          WorkPlanLifecycle workPlanLifecycle, MeetingService meetings, EndorsementService endorsements) {
+                          WorkPlanLifecycle workPlanLifecycle, MeetingService meetings, EndorsementService endorsements,
+                          HistoryService history, ApplicationStartup startup) {
+        this.history = history;
+        this.startup = startup;
         this.workPlanLifecycle = workPlanLifecycle;
         this.partners = partners;
         this.agreements = agreements;
@@ -90,41 +103,49 @@ public class DemoDataLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        loadOnce();
-        bringUnderProcessControl();
+        StartupStep step = startup.start("cms.demo-data");
+        boolean loaded = loadOnce();
+        List<String> resumed = bringUnderProcessControl();
+        step.tag("loaded", String.valueOf(loaded)).tag("brought-under-process", String.valueOf(resumed.size())).end();
     }
 
     /**
      * Starts {@code partnership-agreement} at its stage for each agreement in an intermediate status
      * that never had a process (running, ended or cancelled), and {@code joint-work-plan} likewise for
      * each plan awaiting endorsement or in implementation (the CMS-CITES list of 2008-2011); each in its
-     * own transaction, so one record that cannot be resumed does not stop the others.
+     * own transaction, so one record that cannot be resumed does not stop the others. Which records had
+     * a process is asked of the history in batches, not once per record: this runs at every start, over
+     * every record in an intermediate status.
      *
      * @return the references brought under process control now
      */
     public List<String> bringUnderProcessControl() {
         List<String> resumed = new java.util.ArrayList<>();
         for (AgreementStatus status : AgreementLifecycle.resumableStatuses()) {
-            for (Agreement waiting : agreements.search(new AgreementFilter(status, null, null, null, null))) {
-                // Only records that never had a process: one whose process was cancelled is left as it is.
-                if (!lifecycle.hadAProcess(waiting.reference())) {
+            List<Agreement> waiting = agreements.search(new AgreementFilter(status, null, null, null, null));
+            // Only records that never had a process: one whose process was cancelled is left as it is.
+            Set<String> hadOne = hadAProcess(AgreementProcess.KEY, waiting.stream().map(Agreement::reference).toList());
+            for (Agreement agreement : waiting) {
+                if (!hadOne.contains(agreement.reference())) {
                     try {
-                        resumed.add(transaction.execute(tx -> lifecycle.resumeAt(waiting.reference())));
+                        resumed.add(transaction.execute(tx -> lifecycle.resumeAt(agreement.reference())));
                     } catch (RuntimeException e) {
-                        log.warn("{} ({}) could not be brought under process control: {}", waiting.reference(),
+                        log.warn("{} ({}) could not be brought under process control: {}", agreement.reference(),
                                 status, e.getMessage());
                     }
                 }
             }
         }
-        for (WorkPlan waiting : workPlans.all()) {
-            WorkPlanStatus status = waiting.status();
-            if (WorkPlanLifecycle.resumableStatuses().contains(status) && !workPlanLifecycle.hadAProcess(waiting.reference())) {
+        List<WorkPlan> waitingPlans = workPlans.all().stream()
+                .filter(plan -> WorkPlanLifecycle.resumableStatuses().contains(plan.status())).toList();
+        Set<String> planHadOne = hadAProcess(WorkPlanProcess.KEY, waitingPlans.stream().map(WorkPlan::reference).toList());
+        for (WorkPlan waiting : waitingPlans) {
+            if (!planHadOne.contains(waiting.reference())) {
                 try {
                     resumed.add(transaction.execute(tx -> workPlanLifecycle.resumeAt(waiting.reference())));
                 } catch (RuntimeException e) {
                     log.warn("{} ({}) could not be brought under process control: {}", waiting.reference(),
-                            status, e.getMessage());
+                            waiting.status(), e.getMessage());
                 }
             }
         }
@@ -132,6 +153,21 @@ public class DemoDataLoader implements ApplicationRunner {
             log.info("Brought under process control at their stage: {}", resumed);
         }
         return resumed;
+    }
+
+    /**
+     * The references among {@code references} for which a process of {@code processKey} ever ran, running,
+     * ended or cancelled: what {@link AgreementLifecycle#hadAProcess} and {@link WorkPlanLifecycle#hadAProcess}
+     * answer for one, asked for {@value #HISTORY_BATCH} at a time.
+     */
+    Set<String> hadAProcess(String processKey, List<String> references) {
+        Set<String> had = new HashSet<>();
+        for (int from = 0; from < references.size(); from += HISTORY_BATCH) {
+            String[] batch = references.subList(from, Math.min(references.size(), from + HISTORY_BATCH)).toArray(String[]::new);
+            history.createHistoricProcessInstanceQuery().processDefinitionKey(processKey).processInstanceBusinessKeyIn(batch)
+                    .list().forEach(instance -> had.add(instance.getBusinessKey()));
+        }
+        return had;
     }
 
     /** @return true if it loaded, false if the register already held data. */
