@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.metrics.ApplicationStartup;
+import org.springframework.core.metrics.StartupStep;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -41,10 +43,12 @@ public class ProposalFormPartners {
     private final IdentityService identity;
     private final PartnerService partners;
     private final TransactionTemplate newTransaction;
+    private final ApplicationStartup startup;
     private final ObjectMapper json = new ObjectMapper();
 
     ProposalFormPartners(RepositoryService repository, IdentityService identity, PartnerService partners,
-                         PlatformTransactionManager transactions) {
+                         PlatformTransactionManager transactions, ApplicationStartup startup) {
+        this.startup = startup;
         this.repository = repository;
         this.identity = identity;
         this.partners = partners;
@@ -58,8 +62,10 @@ public class ProposalFormPartners {
 
     @EventListener(ApplicationReadyEvent.class)
     public void atStartUp() {
+        StartupStep step = startup.start("cms.proposal-form-partners");
         deploy();
         started = true;
+        step.end();
     }
 
     @TransactionalEventListener(fallbackExecution = true)

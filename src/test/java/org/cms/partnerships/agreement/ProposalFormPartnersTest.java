@@ -82,6 +82,15 @@ class ProposalFormPartnersTest {
         assertThat(offeredPartners(oliver)).contains("CITES", "IOTC");
     }
 
+    @Test
+    void aRestartWithTheSamePartnersDeploysNothing() {
+        formPartners.atStartUp();
+        long deployments = repository.createDeploymentQuery().count();
+
+        formPartners.atStartUp();
+        assertThat(repository.createDeploymentQuery().count()).as("duplicate filtering: the same form again").isEqualTo(deployments);
+    }
+
     private JsonNode partnerSelect(WebappSession session) {
         ResponseEntity<JsonNode> form = session.getFromEngine(
                 "engine/default/process-definition/key/%s/deployed-start-form".formatted(AgreementProcess.KEY));
