@@ -16,6 +16,7 @@ import org.cms.partnerships.CmsPartnershipsApplication;
 import org.cms.partnerships.agreement.suspension.SuspensionProcess;
 import org.cms.partnerships.register.AgreementService;
 import org.cms.partnerships.register.AgreementStatus;
+import org.cms.partnerships.operations.ConsistencyCheck;
 import org.cms.partnerships.register.PartnerService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,6 +62,9 @@ class PostgresIntegrationTest {
     void migratesLoadsTheDemoRegisterOnceAndRunsProcessesOnPostgres() {
         String instanceId;
         String planInstanceId;
+        long deployments;
+        long grants;
+        long filters;
         try (ConfigurableApplicationContext app = start()) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             assertThat(jdbc.sql("SELECT COUNT(*) FROM flyway_schema_history WHERE success AND version = '1'").query(Integer.class).single())
@@ -97,6 +101,14 @@ class PostgresIntegrationTest {
             assertThat(workPlans.activity("JWP-CMS-CITES-2012-2014", "D3").heading()).isEqualTo("Outreach and capacity building");
             workPlans.addComment("JWP-CMS-CITES-2012-2014", "CONSULTATION", "CITES", "oliver", "Comments kept on PostgreSQL");
             planInstanceId = plan.getId();
+            // IOTC's draft and the CMS-CITES plan 2008-2011 were brought under process control by the demo loader.
+            assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey("CMS-IOTC-2015").count())
+                    .isEqualTo(1);
+            assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+                    .processInstanceBusinessKey("JWP-CMS-CITES-2008-2011").count()).isEqualTo(1);
+            deployments = engine.getRepositoryService().createDeploymentQuery().count();
+            grants = engine.getAuthorizationService().createAuthorizationQuery().count();
+            filters = engine.getFilterService().createFilterQuery().count();
         }
 
         try (ConfigurableApplicationContext app = start()) {
@@ -111,6 +123,16 @@ class PostgresIntegrationTest {
                     .as("the 2012-2014 plan is still in consultation after a restart").isEqualTo(1);
             assertThat(app.getBean(WorkPlanService.class).comments("JWP-CMS-CITES-2012-2014"))
                     .extracting(WorkPlanService.Comment::text).containsExactly("Comments kept on PostgreSQL");
+            // A restart with unchanged models, forms and partners deploys nothing; the identity set-up adds nothing;
+            // nothing is brought under process control twice; the consistency check runs after ready.
+            assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(deployments);
+            assertThat(engine.getAuthorizationService().createAuthorizationQuery().count()).isEqualTo(grants);
+            assertThat(engine.getFilterService().createFilterQuery().count()).isEqualTo(filters);
+            assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey("CMS-IOTC-2015").count())
+                    .isEqualTo(1);
+            ConsistencyCheck.Report check = app.getBean(ConsistencyCheck.class).awaitAtStart(java.time.Duration.ofMinutes(1));
+            assertThat(check).isNotNull();
+            assertThat(check.agreements()).isEqualTo(37);
         }
     }
 
