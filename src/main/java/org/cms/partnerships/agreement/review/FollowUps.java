@@ -43,6 +43,11 @@ import org.springframework.stereotype.Component;
  * again one agreement at a time, each in a transaction of its own, so the refusal loses none of the
  * others. Any other failure rolls back its batch and fails the sweep (the job is retried, then an
  * incident): batches committed before it stay, each complete, and the retry finds them started.
+ *
+ * <p>The morning sweep's job does one share of at most {@link #SHARE_SIZE} agreements due, in reference
+ * order; the model loops, one job per share, going on after the last reference the share before came to,
+ * so that no job outlasts the job lock time (after which another node would take the job over while it
+ * still runs).
  */
 @Component
 public class FollowUps {
@@ -51,6 +56,8 @@ public class FollowUps {
 
     /** Starts per transaction: the commit and the flush are paid once per batch; a failure rolls back at most this many. */
     public static final int BATCH_SIZE = 100;
+    /** Agreements due per job of the sweep: about 20 batches, seconds, well within the job lock time. */
+    public static final int SHARE_SIZE = 2_000;
 
     private final AgreementService agreements;
     private final RuntimeService runtime;
@@ -61,6 +68,7 @@ public class FollowUps {
     private final RunningProcesses running;
     private final ReviewBatch reviewBatch;
     private int batchSize = BATCH_SIZE;
+    private int shareSize = SHARE_SIZE;
 
     public FollowUps(AgreementService agreements, RuntimeService runtime, HistoryService history,
                      IdentityService identity, AgreementSettings settings, ProcessEngineConfigurationImpl engineConfiguration,
@@ -87,9 +95,40 @@ public class FollowUps {
         void run(List<String> agreementReferences, Runnable starts);
     }
 
-    /** The morning sweep: the reviews and renewals due {@code today}. */
+    /**
+     * One share of the sweep (one job of {@code agreement-follow-up-sweep}): the reviews due, in reference
+     * order, after {@code after}, at most {@link #SHARE_SIZE}; {@code sweptUpTo} is the last reference it came
+     * to, or null when none is left, and then the share also starts the renewals (a few a day).
+     */
+    public record Share(List<String> reviews, List<String> renewals, String sweptUpTo) {
+    }
+
+    /** The morning sweep: the reviews and renewals due {@code today}, all at once (on demand, over REST). */
     public Started startDue(LocalDate today) {
         return new Started(startDueReviews(today), startDueRenewals(today));
+    }
+
+    /**
+     * A share of the morning sweep, so that no job outlasts the job lock time (60 s) however large the
+     * register: {@link #SHARE_SIZE} agreements take a few seconds. The order is the references' in Java,
+     * whatever the database's collation, so that no share skips or repeats an agreement.
+     */
+    public Share startDueShare(LocalDate today, String after) {
+        return asSystem(() -> {
+            List<Agreement> due = agreements.reviewsDueBy(today).stream()
+                    .filter(agreement -> after == null || agreement.reference().compareTo(after) > 0)
+                    .sorted(java.util.Comparator.comparing(Agreement::reference)).toList();
+            if (due.size() > shareSize) {
+                List<Agreement> share = due.subList(0, shareSize);
+                List<String> reviews = startReviews(share);
+                log.info("Follow-up sweep for {}: {} reviews started up to {}, more to come", today, reviews.size(),
+                        share.get(share.size() - 1).reference());
+                return new Share(reviews, List.of(), share.get(share.size() - 1).reference());
+            }
+            List<String> reviews = startReviews(due);
+            log.info("Follow-up sweep for {}: {} reviews started", today, reviews.size());
+            return new Share(reviews, startDueRenewals(today), null);
+        });
     }
 
     /**
@@ -100,15 +139,19 @@ public class FollowUps {
      */
     public List<String> startDueReviews(LocalDate today) {
         return asSystem(() -> {
-            List<Due> due = new ArrayList<>();
-            for (Agreement agreement : agreements.reviewsDueBy(today)) {
-                String key = AnnualReviewProcess.businessKey(agreement.reference(), agreement.nextReviewOn());
-                due.add(new Due(agreement.reference(), key, () -> startReview(agreement.reference(), agreement.nextReviewOn(), key)));
-            }
-            List<String> started = startInBatches(AnnualReviewProcess.KEY, due, reviewBatch::starting);
+            List<String> started = startReviews(agreements.reviewsDueBy(today));
             log.info("Follow-up sweep for {}: {} reviews started", today, started.size());
             return started;
         });
+    }
+
+    private List<String> startReviews(List<Agreement> dueForReview) {
+        List<Due> due = new ArrayList<>();
+        for (Agreement agreement : dueForReview) {
+            String key = AnnualReviewProcess.businessKey(agreement.reference(), agreement.nextReviewOn());
+            due.add(new Due(agreement.reference(), key, () -> startReview(agreement.reference(), agreement.nextReviewOn(), key)));
+        }
+        return startInBatches(AnnualReviewProcess.KEY, due, reviewBatch::starting);
     }
 
     /**
@@ -225,9 +268,13 @@ public class FollowUps {
         });
     }
 
-    /** Tests walk several batches over the small demo register. */
+    /** Tests walk several batches and shares over the small demo register. */
     void batchSize(int size) {
         batchSize = size;
+    }
+
+    void shareSize(int size) {
+        shareSize = size;
     }
 
     private <T> T asSystem(Supplier<T> action) {

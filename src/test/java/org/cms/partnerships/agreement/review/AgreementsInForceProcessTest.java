@@ -71,6 +71,7 @@ class AgreementsInForceProcessTest {
         undo.forEach(Runnable::run);
         undo.clear();
         followUps.batchSize(FollowUps.BATCH_SIZE);
+        followUps.shareSize(FollowUps.SHARE_SIZE);
         endRunningReviews();
         driver.resetClock();
     }
@@ -231,13 +232,15 @@ class AgreementsInForceProcessTest {
     }
 
     @Test
-    void aTechnicalFailureRollsBackItsBatchAndFailsTheSweepJobWhichStartsTheRestWhenRetried() {
+    void aTechnicalFailureRollsBackItsBatchAndFailsItsShareOfTheSweepWhichStartsTheRestWhenRetried() {
         LocalDate day = today.plusYears(9);
         List<Agreement> due = everyReviewDueOn(day);
-        assertThat(due).hasSizeGreaterThan(6);
+        assertThat(due).hasSizeGreaterThan(12);
         followUps.batchSize(3);
-        // The second of the second batch (3, 4, 5) fails: the first of that batch is started by then, in the batch's transaction.
-        Agreement failing = due.get(4);
+        followUps.shareSize(6);
+        // The second of the first batch (6, 7, 8) of the second share (6 to 11) fails: the first of that batch is
+        // started by then, in the batch's transaction; the first share (0 to 5) is committed in a job of its own.
+        Agreement failing = due.get(7);
         AtomicBoolean broken = new AtomicBoolean(true);
         whenAReviewStarts(execution -> {
             if (broken.get() && failing.reference().equals(AgreementVariables.REFERENCE.from(execution))) {
@@ -247,42 +250,46 @@ class AgreementsInForceProcessTest {
         List<String> renewalsBefore = runningRenewalIds();
         undo.add(() -> endRenewalsStartedSince(renewalsBefore));
         driver.moveClockTo(day);
-        Job sweep = engine.getManagementService().createJobQuery().processDefinitionKey(SWEEP_KEY).timers().singleResult();
-        long sweepsBefore = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(SWEEP_KEY).count();
+        Job timer = engine.getManagementService().createJobQuery().processDefinitionKey(SWEEP_KEY).timers().singleResult();
+        engine.getManagementService().executeJob(timer.getId());
+        engine.getManagementService().executeJob(sweepShare().getId());
+        Job second = sweepShare();
+        assertThat(second.getId()).as("the next share is a job of its own").isNotNull();
 
-        assertThatThrownBy(() -> engine.getManagementService().executeJob(sweep.getId())).hasStackTraceContaining("register unreachable");
+        assertThatThrownBy(() -> engine.getManagementService().executeJob(second.getId())).hasStackTraceContaining("register unreachable");
 
-        List<String> firstBatch = reviewKeys(due.subList(0, 3));
-        assertThat(runningReviews()).extracting(HistoricProcessInstance::getBusinessKey).containsExactlyInAnyOrderElementsOf(firstBatch);
-        assertThat(reviewKeys(due.subList(3, due.size()))).as("nothing of the failed batch or after it, not even in the history")
+        List<String> firstShare = reviewKeys(due.subList(0, 6));
+        assertThat(runningReviews()).extracting(HistoricProcessInstance::getBusinessKey).containsExactlyInAnyOrderElementsOf(firstShare);
+        assertThat(reviewKeys(due.subList(6, due.size()))).as("nothing of the failed batch or after it, not even in the history")
                 .allSatisfy(key -> assertThat(reviewsEverStarted(key)).isZero());
-        assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey(KEY).count()).isEqualTo(firstBatch.size());
-        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(SWEEP_KEY).count())
-                .as("the failed sweep's instance is rolled back with its job").isEqualTo(sweepsBefore);
-        Job failed = engine.getManagementService().createJobQuery().jobId(sweep.getId()).singleResult();
-        assertThat(failed.getRetries()).isLessThan(sweep.getRetries());
+        assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey(KEY).count()).isEqualTo(firstShare.size());
+        Job failed = engine.getManagementService().createJobQuery().jobId(second.getId()).singleResult();
+        assertThat(failed.getRetries()).isLessThan(second.getRetries());
         assertThat(failed.getExceptionMessage()).contains("register unreachable");
 
         // It goes on failing until its retries are used up: an incident for the managers.
-        for (int attempt = 0; attempt < 10 && engine.getManagementService().createJobQuery().jobId(sweep.getId())
+        for (int attempt = 0; attempt < 10 && engine.getManagementService().createJobQuery().jobId(second.getId())
                 .singleResult().getRetries() > 0; attempt++) {
-            assertThatThrownBy(() -> engine.getManagementService().executeJob(sweep.getId())).hasStackTraceContaining("register unreachable");
+            assertThatThrownBy(() -> engine.getManagementService().executeJob(second.getId())).hasStackTraceContaining("register unreachable");
         }
-        assertThat(engine.getRuntimeService().createIncidentQuery().configuration(sweep.getId()).count()).isEqualTo(1);
-        assertThat(runningReviews()).hasSize(firstBatch.size());
+        assertThat(engine.getRuntimeService().createIncidentQuery().configuration(second.getId()).count()).isEqualTo(1);
+        assertThat(runningReviews()).hasSize(firstShare.size());
 
-        // Repaired and retried from Cockpit: the rest starts, what the first attempt started does not start again.
+        // Repaired and retried from Cockpit: the rest starts, share by share; what was started does not start again.
         broken.set(false);
-        engine.getManagementService().setJobRetries(sweep.getId(), 1);
-        engine.getManagementService().executeJob(sweep.getId());
+        engine.getManagementService().setJobRetries(second.getId(), 1);
+        for (Job share = sweepShare(); share != null; share = sweepShare()) {
+            engine.getManagementService().executeJob(share.getId());
+        }
 
         assertThat(runningReviews()).extracting(HistoricProcessInstance::getBusinessKey).containsExactlyInAnyOrderElementsOf(reviewKeys(due));
         assertThat(reviewKeys(due)).allSatisfy(key -> assertThat(reviewsEverStarted(key)).isEqualTo(1));
-        assertThat(engine.getRuntimeService().createIncidentQuery().configuration(sweep.getId()).count()).isZero();
+        assertThat(engine.getRuntimeService().createIncidentQuery().configuration(second.getId()).count()).isZero();
         HistoricProcessInstance sweepRun = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(SWEEP_KEY)
                 .orderByProcessInstanceStartTime().desc().list().get(0);
+        assertThat(sweepRun.getEndTime()).isNotNull();
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(sweepRun.getId())
-                .variableName(REVIEWS_STARTED.name()).singleResult().getValue()).isEqualTo(due.size() - firstBatch.size());
+                .variableName(REVIEWS_STARTED.name()).singleResult().getValue()).isEqualTo(due.size());
     }
 
     @Test
@@ -365,9 +372,18 @@ class AgreementsInForceProcessTest {
         engine.getRuntimeService().deleteProcessInstance(open.getId(), "test done");
     }
 
+    /** The timer, then each share of the sweep, a job each, as the job executor would run them. */
     private void runTheMorningSweep() {
         Job sweep = engine.getManagementService().createJobQuery().processDefinitionKey(SWEEP_KEY).timers().singleResult();
         engine.getManagementService().executeJob(sweep.getId());
+        for (Job share = sweepShare(); share != null; share = sweepShare()) {
+            engine.getManagementService().executeJob(share.getId());
+        }
+    }
+
+    /** The job of the sweep's next share (an asynchronous continuation), if one is due. */
+    private Job sweepShare() {
+        return engine.getManagementService().createJobQuery().processDefinitionKey(SWEEP_KEY).messages().singleResult();
     }
 
     private List<HistoricProcessInstance> runningReviews() {
