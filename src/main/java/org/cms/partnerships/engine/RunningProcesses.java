@@ -3,13 +3,17 @@ package org.cms.partnerships.engine;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
@@ -91,6 +95,25 @@ public class RunningProcesses {
     public boolean isRunning(String processKey, String businessKey) {
         return jdbc.sql("SELECT COUNT(*) FROM running_process WHERE exclusive_key = ?")
                 .param(exclusiveKey(processKey, businessKey)).query(Long.class).single() > 0;
+    }
+
+    /**
+     * Which of {@code exclusiveBy} (the values a process declares as its {@code exclusiveKey}, e.g. agreement
+     * references) have an instance of {@code processKey} under way: one query for a whole set, so that a
+     * sweep can leave them out before it starts the others in one transaction. A row whose instance no
+     * longer runs does not count (the start would release it).
+     */
+    public Set<String> underWay(String processKey, Collection<String> exclusiveBy) {
+        if (exclusiveBy.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, String> byKey = new HashMap<>();
+        exclusiveBy.forEach(value -> byKey.put(exclusiveKey(processKey, value), value));
+        return jdbc.sql("""
+                SELECT exclusive_key FROM running_process WHERE exclusive_key IN (:keys) AND EXISTS
+                  (SELECT 1 FROM ACT_RU_EXECUTION e WHERE e.ID_ = running_process.process_instance_id)""")
+                .param("keys", byKey.keySet()).query(String.class).list().stream().map(byKey::get)
+                .collect(Collectors.toSet());
     }
 
     private void register(DelegateExecution instance, Map<String, String> identity) {

@@ -350,6 +350,15 @@ public class AgreementService {
                 .query(AgreementService::agreement).optional();
     }
 
+    /** The agreements with these references (as the register writes them), in one query. */
+    public List<Agreement> findAll(java.util.Collection<String> references) {
+        if (references.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " WHERE a.reference IN (:references)").param("references", references)
+                .query(AgreementService::agreement).list();
+    }
+
     public Agreement get(String reference) {
         return find(reference).orElseThrow(() -> new NotFoundException("No agreement with reference " + reference));
     }

@@ -225,6 +225,15 @@ public class WorkPlanService {
                 .param("reference", agreementReference).query(WorkPlanService::workPlan).list();
     }
 
+    /** The joint work plans of these agreements, in one query, ordered by plan reference. */
+    public List<WorkPlan> plansOfAll(java.util.Collection<String> agreementReferences) {
+        if (agreementReferences.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " WHERE a.reference IN (:references) ORDER BY w.reference")
+                .param("references", agreementReferences).query(WorkPlanService::workPlan).list();
+    }
+
     public record Comment(String kind, String source, String author, String text, java.time.Instant createdAt) {
     }
 

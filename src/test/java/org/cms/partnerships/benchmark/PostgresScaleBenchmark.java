@@ -518,18 +518,41 @@ class PostgresScaleBenchmark {
                         UPDATE agreement SET next_review_on = DATE '%s' WHERE id IN (
                           SELECT id FROM agreement WHERE status IN ('IN_FORCE', 'DORMANT') ORDER BY id LIMIT %d)""".formatted(today.minusDays(daysAgo), size));
             }
+            long[] before = databaseCounters();
             long start = System.nanoTime();
             FollowUps.Started started = followUps.startDue(today);
             long took = System.nanoTime() - start;
+            long[] after = databaseCounters();
             assertThat(started.reviews()).hasSize(size);
             figures.total("sweep", "morning sweep, %d reviews due".formatted(size), took,
-                    "%.1f ms per agreement; %d renewals".formatted(took / 1e6 / size, started.renewals().size()));
+                    "%.1f ms per agreement; %d renewals; per agreement %.2f commits, %.1f rows written".formatted(
+                            took / 1e6 / size, started.renewals().size(), (after[0] - before[0]) / (double) size,
+                            (after[1] - before[1]) / (double) size));
             if (k < sizes.length - 1) {
                 // The next sweep finds no review under way (one review of an agreement at a time).
                 List<String> ids = engine.getRuntimeService().createProcessInstanceQuery()
                         .processDefinitionKey(AnnualReviewProcess.KEY).list().stream().map(ProcessInstance::getId).toList();
                 engine.getRuntimeService().deleteProcessInstances(ids, "benchmark: next sweep size", false, true);
             }
+        }
+    }
+
+    /**
+     * The application database's commits and rows written (inserted, updated, deleted) so far, from
+     * pg_stat_database; a backend reports its counts up to a second late, hence the wait.
+     */
+    private long[] databaseCounters() throws SQLException {
+        try {
+            Thread.sleep(1_500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try (Connection connection = connect(DATABASE); Statement sql = connection.createStatement();
+             ResultSet result = sql.executeQuery("""
+                     SELECT xact_commit, tup_inserted + tup_updated + tup_deleted FROM pg_stat_database
+                     WHERE datname = current_database()""")) {
+            result.next();
+            return new long[] {result.getLong(1), result.getLong(2)};
         }
     }
 

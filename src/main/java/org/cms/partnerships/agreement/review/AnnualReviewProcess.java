@@ -27,6 +27,7 @@ public final class AnnualReviewProcess {
     public static final String END_REVIEWED = "endEvent_agreementReviewed";
     public static final String SWEEP_TIMER = "startEvent_everyMorning";
     public static final String SWEEP_START_DUE = "serviceTask_startDueFollowUps";
+    public static final String SWEEP_MORE_DUE = "gateway_followUpsLeft";
     public static final String SWEEP_END = "endEvent_followUpsStarted";
 
     /** What the officer concludes (DOMAIN.md step 10; dormant as seed 000 §114 describes). */
@@ -66,6 +67,12 @@ public final class AnnualReviewProcess {
     /** Counts the morning sweep keeps, for Cockpit. */
     public static final ProcessVariable<Integer> REVIEWS_STARTED = ProcessVariable.integer("dueReviewsStarted");
     public static final ProcessVariable<Integer> RENEWALS_STARTED = ProcessVariable.integer("dueRenewalsStarted");
+    /** The sweep's day, fixed by its first share (a sweep that runs past midnight still sweeps its own morning). */
+    public static final ProcessVariable<LocalDate> SWEEP_DAY = ProcessVariable.date("followUpsDueOn");
+    /** The last agreement reference the sweep's shares have come to; the next share goes on after it. */
+    public static final ProcessVariable<String> SWEPT_UP_TO = ProcessVariable.text("dueReviewsSweptUpTo");
+    /** Whether a further share of the sweep is due (its own job). */
+    public static final ProcessVariable<Boolean> FOLLOW_UPS_LEFT = ProcessVariable.bool("dueFollowUpsLeft");
 
     private AnnualReviewProcess() {
     }

@@ -1,10 +1,16 @@
 package org.cms.partnerships.agreement.review;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.cms.partnerships.agreement.review.AnnualReviewProcess.Assessment;
 import org.cms.partnerships.agreement.review.AnnualReviewProcess.StatusAfterReview;
 import org.cms.partnerships.register.AgreementService;
+import org.cms.partnerships.workplan.WorkPlan;
 import org.cms.partnerships.workplan.WorkPlanService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,10 +36,23 @@ public class AnnualReviewService {
 
     /** The agreement's joint work plans and their status, one a line. */
     public String workPlansOf(String reference) {
-        String plans = workPlans.plansOf(reference).stream()
+        return workPlansText(workPlans.plansOf(reference));
+    }
+
+    /** {@link #workPlansOf} for many agreements at once (one query), by agreement reference. */
+    public Map<String, String> workPlansOfAll(Collection<String> references) {
+        Map<String, List<WorkPlan>> byAgreement = workPlans.plansOfAll(references).stream()
+                .collect(Collectors.groupingBy(WorkPlan::agreementReference, LinkedHashMap::new, Collectors.toList()));
+        Map<String, String> texts = new HashMap<>();
+        references.forEach(reference -> texts.put(reference, workPlansText(byAgreement.getOrDefault(reference, List.of()))));
+        return texts;
+    }
+
+    private static String workPlansText(List<WorkPlan> plans) {
+        String text = plans.stream()
                 .map(w -> "%s (%d-%d): %s".formatted(w.title(), w.periodStartYear(), w.periodEndYear(), w.status()))
                 .collect(Collectors.joining("\n"));
-        return plans.isEmpty() ? "No joint work plan" : plans;
+        return text.isEmpty() ? "No joint work plan" : text;
     }
 
     /** Keeps the review on the agreement, sets the next date, and says which status follows. */

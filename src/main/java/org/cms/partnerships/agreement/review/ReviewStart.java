@@ -4,9 +4,11 @@ import static org.cms.partnerships.agreement.review.AnnualReviewProcess.*;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.cms.partnerships.agreement.AgreementChecks;
+import org.cms.partnerships.agreement.AgreementVariables;
 import org.cms.partnerships.common.RegisterClock;
 import org.cms.partnerships.engine.variables.FormInput;
 import org.cms.partnerships.register.Agreement;
@@ -23,16 +25,20 @@ class ReviewStart implements ExecutionListener {
 
     private final AgreementChecks checks;
     private final AnnualReviewService reviews;
+    private final ReviewBatch batch;
 
-    ReviewStart(AgreementChecks checks, AnnualReviewService reviews) {
+    ReviewStart(AgreementChecks checks, AnnualReviewService reviews, ReviewBatch batch) {
         this.checks = checks;
         this.reviews = reviews;
+        this.batch = batch;
     }
 
     @Override
     public void notify(DelegateExecution execution) {
         FormInput input = FormInput.of(execution);
-        Agreement agreement = checks.agreement(input).orElse(null);
+        // Started by the sweep: the batch looked it up with the others (the same check as below follows).
+        Optional<ReviewBatch.Lookup> looked = batch.lookup(AgreementVariables.REFERENCE.orNull(execution));
+        Agreement agreement = looked.map(ReviewBatch.Lookup::agreement).or(() -> checks.agreement(input)).orElse(null);
         if (agreement != null) {
             input.check(agreement.status() == AgreementStatus.IN_FORCE || agreement.status() == AgreementStatus.DORMANT,
                     "%s is %s: only an agreement in force or dormant is reviewed".formatted(agreement.reference(), agreement.status()));
@@ -49,6 +55,6 @@ class ReviewStart implements ExecutionListener {
         REVIEW_DUE_ON.set(execution, dueOn);
         NEXT_REVIEW_ON.set(execution, dueOn.plusYears(1));
         REVIEW_OVERDUE_AT.set(execution, RegisterClock.at(dueOn.plusDays(30), LocalTime.of(9, 0)));
-        WORK_PLANS_TEXT.set(execution, reviews.workPlansOf(reference));
+        WORK_PLANS_TEXT.set(execution, looked.map(ReviewBatch.Lookup::workPlansText).orElseGet(() -> reviews.workPlansOf(reference)));
     }
 }

@@ -11,11 +11,18 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.cms.partnerships.agreement.AgreementVariables;
+import org.cms.partnerships.agreement.renewal.RenewalProcess;
 import org.cms.partnerships.common.InvalidInputException;
 import org.cms.partnerships.common.RegisterClock;
 import org.cms.partnerships.register.Agreement;
@@ -61,8 +68,52 @@ class AgreementsInForceProcessTest {
     /** Reviews a test leaves open (a sweep starts every review due) would block the next test's. */
     @AfterEach
     void endOpenReviewsAndResetClock() {
+        undo.forEach(Runnable::run);
+        undo.clear();
+        followUps.batchSize(FollowUps.BATCH_SIZE);
+        followUps.shareSize(FollowUps.SHARE_SIZE);
         endRunningReviews();
         driver.resetClock();
+    }
+
+    /** What a test changed outside its own reviews (review dates, listeners, renewals it started), undone after it. */
+    final List<Runnable> undo = new ArrayList<>();
+
+    /**
+     * Every agreement in force or dormant falls due for review on {@code day} (a date no other test uses,
+     * so its business keys are this test's own); the register's dates come back after the test.
+     */
+    List<Agreement> everyReviewDueOn(LocalDate day) {
+        for (Agreement agreement : agreements.search(AgreementFilter.all())) {
+            if (agreement.status().isActive()) {
+                agreements.scheduleNextReview(agreement.reference(), day);
+                undo.add(() -> agreements.scheduleNextReview(agreement.reference(), agreement.nextReviewOn()));
+            }
+        }
+        assertThat(runningReviews()).as("no review left under way by another test").isEmpty();
+        return agreements.reviewsDueBy(day);
+    }
+
+    /**
+     * Adds a listener to the deployed review's start event, after {@code reviewStart}, for this test only:
+     * what happens while the sweep is in the middle of a batch.
+     */
+    void whenAReviewStarts(ExecutionListener listener) {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        ProcessDefinitionEntity definition = configuration.getCommandExecutorTxRequired()
+                .execute(commandContext -> configuration.getDeploymentCache().findDeployedLatestProcessDefinitionByKey(KEY));
+        ActivityImpl start = definition.findActivity(START);
+        start.addListener(ExecutionListener.EVENTNAME_START, listener);
+        undo.add(0, () -> start.getListeners(ExecutionListener.EVENTNAME_START).remove(listener));
+    }
+
+    static List<String> reviewKeys(List<Agreement> agreements) {
+        return agreements.stream().map(a -> businessKey(a.reference(), a.nextReviewOn())).toList();
+    }
+
+    long reviewsEverStarted(String businessKey) {
+        return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
+                .processInstanceBusinessKey(businessKey).count();
     }
 
     /** The n-th review date still to come in the register, so the windows hold whatever day the suite runs on. */
@@ -125,6 +176,120 @@ class AgreementsInForceProcessTest {
         assertThat(runningReviews()).filteredOn(r -> r.getBusinessKey().startsWith(underReview.reference() + "/"))
                 .hasSize(1);
         endRunningReviews();
+    }
+
+    @Test
+    void aSweepOverManyBatchesStartsEachDueReviewExactlyOnce() {
+        LocalDate day = today.plusYears(7);
+        List<Agreement> due = everyReviewDueOn(day);
+        assertThat(due).as("the demo register has agreements in force for several batches").hasSizeGreaterThan(6);
+        followUps.batchSize(3);
+
+        assertThat(followUps.startDueReviews(day)).containsExactlyElementsOf(reviewKeys(due));
+        assertThat(followUps.startDueReviews(day)).as("a second sweep the same day").isEmpty();
+
+        assertThat(runningReviews()).extracting(HistoricProcessInstance::getBusinessKey)
+                .containsExactlyInAnyOrderElementsOf(reviewKeys(due));
+        assertThat(reviewKeys(due)).allSatisfy(key -> assertThat(reviewsEverStarted(key)).isEqualTo(1));
+        assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey(KEY).taskDefinitionKey(TASK_REVIEW).count())
+                .isEqualTo(due.size());
+        assertThat(engine.getManagementService().createJobQuery().processDefinitionKey(KEY).timers().count())
+                .as("each review's overdue timer").isEqualTo(due.size());
+    }
+
+    @Test
+    void anAgreementWhoseReviewIsUnderWayIsSkippedAndTheRestOfItsBatchStarts() {
+        LocalDate day = today.plusYears(8);
+        List<Agreement> due = everyReviewDueOn(day);
+        assertThat(due).hasSizeGreaterThan(7);
+        followUps.batchSize(4);
+        // Known before the sweep: left out of its batch by the check of the exclusive keys.
+        Agreement underReview = due.get(1);
+        String early = followUps.startReviewNow(underReview.reference(), today);
+        // Not known before: an officer starts this review while the sweep is in the middle of its batch
+        // (4 to 7); the batch's start is refused (409), the batch rolls back and starts one by one.
+        Agreement raced = due.get(6);
+        AtomicBoolean officerStarted = new AtomicBoolean();
+        String[] racedKey = new String[1];
+        whenAReviewStarts(execution -> {
+            if (due.get(5).reference().equals(AgreementVariables.REFERENCE.from(execution)) && officerStarted.compareAndSet(false, true)) {
+                racedKey[0] = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequiresNew()
+                        .execute(commandContext -> followUps.startReviewNow(raced.reference(), today));
+            }
+        });
+
+        List<String> started = followUps.startDueReviews(day);
+
+        assertThat(officerStarted).isTrue();
+        List<String> expected = new ArrayList<>(reviewKeys(due));
+        expected.removeAll(reviewKeys(List.of(underReview, raced)));
+        assertThat(started).containsExactlyElementsOf(expected);
+        assertThat(runningReviews()).extracting(HistoricProcessInstance::getBusinessKey)
+                .containsExactlyInAnyOrderElementsOf(concat(expected, List.of(early, racedKey[0])));
+        assertThat(reviewsEverStarted(businessKey(raced.reference(), day))).isZero();
+        assertThat(reviewsEverStarted(businessKey(underReview.reference(), day))).isZero();
+        assertThat(followUps.startDueReviews(day)).as("the two still under way are skipped again, nothing else starts").isEmpty();
+    }
+
+    @Test
+    void aTechnicalFailureRollsBackItsBatchAndFailsItsShareOfTheSweepWhichStartsTheRestWhenRetried() {
+        LocalDate day = today.plusYears(9);
+        List<Agreement> due = everyReviewDueOn(day);
+        assertThat(due).hasSizeGreaterThan(12);
+        followUps.batchSize(3);
+        followUps.shareSize(6);
+        // The second of the first batch (6, 7, 8) of the second share (6 to 11) fails: the first of that batch is
+        // started by then, in the batch's transaction; the first share (0 to 5) is committed in a job of its own.
+        Agreement failing = due.get(7);
+        AtomicBoolean broken = new AtomicBoolean(true);
+        whenAReviewStarts(execution -> {
+            if (broken.get() && failing.reference().equals(AgreementVariables.REFERENCE.from(execution))) {
+                throw new IllegalStateException("register unreachable");
+            }
+        });
+        List<String> renewalsBefore = runningRenewalIds();
+        undo.add(() -> endRenewalsStartedSince(renewalsBefore));
+        driver.moveClockTo(day);
+        Job timer = engine.getManagementService().createJobQuery().processDefinitionKey(SWEEP_KEY).timers().singleResult();
+        engine.getManagementService().executeJob(timer.getId());
+        engine.getManagementService().executeJob(sweepShare().getId());
+        Job second = sweepShare();
+        assertThat(second.getId()).as("the next share is a job of its own").isNotNull();
+
+        assertThatThrownBy(() -> engine.getManagementService().executeJob(second.getId())).hasStackTraceContaining("register unreachable");
+
+        List<String> firstShare = reviewKeys(due.subList(0, 6));
+        assertThat(runningReviews()).extracting(HistoricProcessInstance::getBusinessKey).containsExactlyInAnyOrderElementsOf(firstShare);
+        assertThat(reviewKeys(due.subList(6, due.size()))).as("nothing of the failed batch or after it, not even in the history")
+                .allSatisfy(key -> assertThat(reviewsEverStarted(key)).isZero());
+        assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey(KEY).count()).isEqualTo(firstShare.size());
+        Job failed = engine.getManagementService().createJobQuery().jobId(second.getId()).singleResult();
+        assertThat(failed.getRetries()).isLessThan(second.getRetries());
+        assertThat(failed.getExceptionMessage()).contains("register unreachable");
+
+        // It goes on failing until its retries are used up: an incident for the managers.
+        for (int attempt = 0; attempt < 10 && engine.getManagementService().createJobQuery().jobId(second.getId())
+                .singleResult().getRetries() > 0; attempt++) {
+            assertThatThrownBy(() -> engine.getManagementService().executeJob(second.getId())).hasStackTraceContaining("register unreachable");
+        }
+        assertThat(engine.getRuntimeService().createIncidentQuery().configuration(second.getId()).count()).isEqualTo(1);
+        assertThat(runningReviews()).hasSize(firstShare.size());
+
+        // Repaired and retried from Cockpit: the rest starts, share by share; what was started does not start again.
+        broken.set(false);
+        engine.getManagementService().setJobRetries(second.getId(), 1);
+        for (Job share = sweepShare(); share != null; share = sweepShare()) {
+            engine.getManagementService().executeJob(share.getId());
+        }
+
+        assertThat(runningReviews()).extracting(HistoricProcessInstance::getBusinessKey).containsExactlyInAnyOrderElementsOf(reviewKeys(due));
+        assertThat(reviewKeys(due)).allSatisfy(key -> assertThat(reviewsEverStarted(key)).isEqualTo(1));
+        assertThat(engine.getRuntimeService().createIncidentQuery().configuration(second.getId()).count()).isZero();
+        HistoricProcessInstance sweepRun = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(SWEEP_KEY)
+                .orderByProcessInstanceStartTime().desc().list().get(0);
+        assertThat(sweepRun.getEndTime()).isNotNull();
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(sweepRun.getId())
+                .variableName(REVIEWS_STARTED.name()).singleResult().getValue()).isEqualTo(due.size());
     }
 
     @Test
@@ -207,13 +372,39 @@ class AgreementsInForceProcessTest {
         engine.getRuntimeService().deleteProcessInstance(open.getId(), "test done");
     }
 
+    /** The timer, then each share of the sweep, a job each, as the job executor would run them. */
     private void runTheMorningSweep() {
         Job sweep = engine.getManagementService().createJobQuery().processDefinitionKey(SWEEP_KEY).timers().singleResult();
         engine.getManagementService().executeJob(sweep.getId());
+        for (Job share = sweepShare(); share != null; share = sweepShare()) {
+            engine.getManagementService().executeJob(share.getId());
+        }
+    }
+
+    /** The job of the sweep's next share (an asynchronous continuation), if one is due. */
+    private Job sweepShare() {
+        return engine.getManagementService().createJobQuery().processDefinitionKey(SWEEP_KEY).messages().singleResult();
     }
 
     private List<HistoricProcessInstance> runningReviews() {
         return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(KEY).unfinished().list();
+    }
+
+    private List<String> runningRenewalIds() {
+        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(RenewalProcess.KEY).list().stream()
+                .map(ProcessInstance::getId).toList();
+    }
+
+    /** The renewals a sweep far in the future started (their terms end by then) would block other tests' renewals. */
+    private void endRenewalsStartedSince(List<String> before) {
+        runningRenewalIds().stream().filter(id -> !before.contains(id))
+                .forEach(id -> engine.getRuntimeService().deleteProcessInstance(id, "test done"));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private void endRunningReviews() {
