@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
@@ -210,7 +211,32 @@ class PostgresScaleBenchmark {
         steps.forEach((step, nanos) -> figures.add("lifecycle", name + ": " + step, nanos, ""));
         figures.add("lifecycle", name + ": whole lifecycle, per instance", List.of(total / lifecycles),
                 "%.2f instances/s over %d".formatted(lifecycles / (total / 1e9), lifecycles));
+        if (lifecycle.counting) {
+            reportRoundTrips(name, lifecycle.roundTrips);
+        }
         return partner;
+    }
+
+    /** Round trips per instance and step (notes), and by statement in postgres-scale-round-trips-<side>.txt. */
+    private void reportRoundTrips(String name, Map<String, Map<String, Long>> roundTrips) {
+        StringBuilder detail = new StringBuilder();
+        long whole = 0;
+        for (var step : roundTrips.entrySet()) {
+            long sum = step.getValue().values().stream().mapToLong(Long::longValue).sum();
+            whole += sum;
+            figures.note("%s round trips: %-55s %5.1f per instance".formatted(name, step.getKey(), (double) sum / lifecycles));
+            detail.append("\n== ").append(step.getKey()).append(": ").append("%.1f".formatted((double) sum / lifecycles))
+                    .append(" per instance\n");
+            step.getValue().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> detail.append("%6.1f  %s%n".formatted((double) e.getValue() / lifecycles, e.getKey())));
+        }
+        figures.note("%s round trips: whole lifecycle %.1f per instance".formatted(name, (double) whole / lifecycles));
+        try {
+            Files.createDirectories(OUTPUT);
+            Files.writeString(OUTPUT.resolve("postgres-scale-round-trips-" + name.replace(' ', '-') + ".txt"), detail);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**
@@ -237,6 +263,13 @@ class PostgresScaleBenchmark {
             this.engine = engine;
             this.driver = driver;
         }
+
+        /** With the counting driver: round trips to this side's database per step, by statement, over the measured walks. */
+        final boolean counting = CountingDriver.active(SERVER);
+        final Map<String, Map<String, Long>> roundTrips = new LinkedHashMap<>();
+
+        /** The database this side works on (the application's, or the bare starter's for the twin). */
+        abstract String database();
 
         abstract ProcessInstance propose(Map<String, Object> proposal, String reference);
 
@@ -281,10 +314,16 @@ class PostgresScaleBenchmark {
                                     .and(SIGNATORY_PARTNER, "Head of the partner organization").asMap()),
                     () -> driver.run(instance[0], NOTIFY_SIGNED));
             for (int s = 0; s < stepCount; s++) {
+                Map<String, Long> before = counting && times != null ? CountingDriver.snapshot(database()) : null;
                 long start = System.nanoTime();
                 steps.get(s).run();
                 if (times != null) {
                     times.computeIfAbsent(STEPS.get(s), k -> new ArrayList<>()).add(System.nanoTime() - start);
+                }
+                if (before != null) {
+                    Map<String, Long> step = roundTrips.computeIfAbsent(STEPS.get(s), k -> new TreeMap<>());
+                    CountingDriver.difference(before, CountingDriver.snapshot(database()))
+                            .forEach((sql, count) -> step.merge(sql, count, Long::sum));
                 }
             }
             if (stepCount == STEPS.size()) {
@@ -302,6 +341,11 @@ class PostgresScaleBenchmark {
 
         RealLifecycle(ProcessEngine engine) {
             super(engine, new ProcessDriver(engine, app.getBean(NotificationLog.class), app.getBean(AgreementService.class)));
+        }
+
+        @Override
+        String database() {
+            return DATABASE;
         }
 
         @Override
@@ -333,6 +377,11 @@ class PostgresScaleBenchmark {
             String deployment = engine.getRepositoryService().createDeployment().name("twin")
                     .addString("partnership-agreement.bpmn", Bpmn.convertToString(twin.model)).deploy().getId();
             definition = engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(deployment).singleResult();
+        }
+
+        @Override
+        String database() {
+            return BARE_DATABASE;
         }
 
         @Override
