@@ -148,8 +148,7 @@ class PostgresScaleBenchmark {
 
         // The lifecycle, side by side: same steps, same variables, same calls.
         if (only.contains("lifecycle")) {
-            partner = measureLifecycle("application", real, partner);
-            measureLifecycle("bare twin", twin, partner);
+            partner = measureLifecycles(real, twin, partner);
             double realRate = 1000 / figures.row("lifecycle", "application: whole lifecycle, per instance").mean();
             double twinRate = 1000 / figures.row("lifecycle", "bare twin: whole lifecycle, per instance").mean();
             figures.note("lifecycle throughput: application %.2f instances/s, bare twin %.2f instances/s, ratio %.2f (goal >= 1.0)"
@@ -197,24 +196,41 @@ class PostgresScaleBenchmark {
 
     // ------------------------------------------------------------------ lifecycle
 
-    /** Walks {@code lifecycles} proposals to signature after the warm-up, each step timed; returns the last partner used. */
-    private int measureLifecycle(String name, Lifecycle lifecycle, int partner) {
-        Map<String, List<Long>> steps = new LinkedHashMap<>();
+    /**
+     * Walks {@code lifecycles} proposals to signature on each side after the warm-up, each step timed, the two
+     * sides taking turns instance by instance: on a shared machine both meet the same load, so their ratio holds
+     * even when the load changes during the run. Instances per second: the instances over the time spent walking
+     * them on that side. Returns the last partner used.
+     */
+    private int measureLifecycles(Lifecycle real, Lifecycle twin, int partner) {
+        Map<String, List<Long>> realSteps = new LinkedHashMap<>();
+        Map<String, List<Long>> twinSteps = new LinkedHashMap<>();
         for (int i = 0; i < warmUp; i++) {
-            lifecycle.walk(++partner, Lifecycle.STEPS.size(), null);
+            real.walk(++partner, Lifecycle.STEPS.size(), null);
+            twin.walk(++partner, Lifecycle.STEPS.size(), null);
         }
-        long start = System.nanoTime();
+        long realTotal = 0;
+        long twinTotal = 0;
         for (int i = 0; i < lifecycles; i++) {
-            lifecycle.walk(++partner, Lifecycle.STEPS.size(), steps);
+            long start = System.nanoTime();
+            real.walk(++partner, Lifecycle.STEPS.size(), realSteps);
+            realTotal += System.nanoTime() - start;
+            start = System.nanoTime();
+            twin.walk(++partner, Lifecycle.STEPS.size(), twinSteps);
+            twinTotal += System.nanoTime() - start;
         }
-        long total = System.nanoTime() - start;
+        report("application", real, realSteps, realTotal);
+        report("bare twin", twin, twinSteps, twinTotal);
+        return partner;
+    }
+
+    private void report(String name, Lifecycle lifecycle, Map<String, List<Long>> steps, long total) {
         steps.forEach((step, nanos) -> figures.add("lifecycle", name + ": " + step, nanos, ""));
         figures.add("lifecycle", name + ": whole lifecycle, per instance", List.of(total / lifecycles),
                 "%.2f instances/s over %d".formatted(lifecycles / (total / 1e9), lifecycles));
         if (lifecycle.counting) {
             reportRoundTrips(name, lifecycle.roundTrips);
         }
-        return partner;
     }
 
     /** Round trips per instance and step (notes), and by statement in postgres-scale-round-trips-<side>.txt. */
