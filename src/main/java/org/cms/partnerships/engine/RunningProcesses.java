@@ -16,6 +16,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.Expression;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.cms.partnerships.common.ConflictException;
 import org.cms.partnerships.common.InvalidInputException;
@@ -80,9 +82,19 @@ public class RunningProcesses {
 
     /** Registers a new instance as its start event completes: its business key is taken and its identity sealed. */
     public void started(DelegateExecution execution) {
-        if (sealedIdentity(execution.getProcessInstanceId()).isEmpty()) {
+        // An instance created in this very command has no row yet (nor could an earlier transaction have
+        // written one): no need to ask the database.
+        if (isNew(execution.getProcessInstance()) ? !cache.containsKey(execution.getProcessInstanceId())
+                : sealedIdentity(execution.getProcessInstanceId()).isEmpty()) {
             register(execution.getProcessInstance(), identityOf(execution));
         }
+    }
+
+    /** Whether the instance is still to be inserted by the current command (started in it). */
+    private static boolean isNew(DelegateExecution instance) {
+        CommandContext command = Context.getCommandContext();
+        return command != null && instance instanceof ExecutionEntity entity
+                && command.getDbEntityManager().getDbEntityCache().isTransient(entity);
     }
 
     /** Frees the business key when the instance ends or is cancelled. */

@@ -2,7 +2,6 @@ package org.cms.partnerships.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -13,6 +12,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.StringValue;
 import org.cms.partnerships.common.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -52,10 +53,14 @@ public class TextLengthGuardPlugin extends AbstractProcessEnginePlugin {
 
     static void check(VariableScope scope) {
         List<String> problems = new ArrayList<>();
-        for (Map.Entry<String, Object> variable : scope.getVariables().entrySet()) {
-            if (variable.getValue() instanceof String text && text.length() > MAX_TEXT) {
-                problems.add("'%s' is %d characters long; at most %d fit. Shorten it%s".formatted(variable.getKey(),
-                        text.length(), MAX_TEXT, variable.getKey().startsWith("activities")
+        // Typed and not deserialized: only strings are checked, so serialized objects (lists, decision results)
+        // are not read back from their byte arrays at every completed task.
+        VariableMap variables = scope.getVariablesTyped(false);
+        for (String name : variables.keySet()) {
+            if (variables.getValueTyped(name) instanceof StringValue value && value.getValue() != null
+                    && value.getValue().length() > MAX_TEXT) {
+                problems.add("'%s' is %d characters long; at most %d fit. Shorten it%s".formatted(name,
+                        value.getValue().length(), MAX_TEXT, name.startsWith("activities")
                                 ? ", or import the activities as a CSV or JSON file (POST /api/work-plans/{reference}/activities)" : ""));
             }
         }

@@ -1,5 +1,8 @@
 package org.cms.partnerships.notification;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -10,6 +13,13 @@ import java.util.Optional;
 interface DeliveryLog {
 
     Optional<NotificationStatus> statusOf(String messageKey);
+
+    /** The statuses of several message keys (those never attempted are absent); the database log reads them at once. */
+    default Map<String, NotificationStatus> statusesOf(Collection<String> messageKeys) {
+        Map<String, NotificationStatus> statuses = new LinkedHashMap<>();
+        messageKeys.forEach(key -> statusOf(key).ifPresent(status -> statuses.put(key, status)));
+        return statuses;
+    }
 
     void record(NotificationLog.Entry entry, NotificationStatus status, String error);
 }

@@ -4,11 +4,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.cms.partnerships.common.NotFoundException;
 import org.cms.partnerships.common.RegisterClock;
 import org.cms.partnerships.register.Language;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,6 +25,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class NotificationLog implements DeliveryLog {
+
+    /** Message keys read per query by {@link #statusesOf}. */
+    private static final int STATUS_CHUNK = 200;
 
     private final JdbcClient jdbc;
     private final NotificationLogPool own;
@@ -40,44 +47,64 @@ public class NotificationLog implements DeliveryLog {
                 .query(String.class).optional().map(NotificationStatus::valueOf);
     }
 
-    /** Records an attempt's outcome, creating the line on the first attempt. */
+    /** One query for a round's recipients (in chunks, so that no statement grows without bound). */
     @Override
-    public void record(Entry entry, NotificationStatus status, String error) {
-        own.inOwnTransaction(() -> write(entry, status, error, own.jdbc()));
+    public Map<String, NotificationStatus> statusesOf(Collection<String> dedupKeys) {
+        Map<String, NotificationStatus> statuses = new HashMap<>();
+        List<String> keys = List.copyOf(dedupKeys);
+        for (int from = 0; from < keys.size(); from += STATUS_CHUNK) {
+            own.jdbc().sql("SELECT dedup_key, status FROM notification_log WHERE dedup_key IN (:keys)")
+                    .param("keys", keys.subList(from, Math.min(keys.size(), from + STATUS_CHUNK)))
+                    .query((rs, row) -> Map.entry(rs.getString(1), NotificationStatus.valueOf(rs.getString(2))))
+                    .list().forEach(e -> statuses.put(e.getKey(), e.getValue()));
+        }
+        return statuses;
     }
 
-    private static void write(Entry entry, NotificationStatus status, String error, JdbcClient jdbc) {
+    /**
+     * Records an attempt's outcome, creating the line on the first attempt. One statement that commits
+     * on its own (the pool's connections auto-commit): the first attempt inserts (one round trip, the
+     * common case), a later one finds the line there and updates it.
+     */
+    @Override
+    public void record(Entry entry, NotificationStatus status, String error) {
         Timestamp now = Timestamp.from(RegisterClock.now());
         Timestamp sentAt = status == NotificationStatus.SENT ? now : null;
-        int updated = jdbc.sql("""
-                UPDATE notification_log SET status = :status, attempts = attempts + 1, error = :error,
-                       subject = :subject, body = :body, sent_at = :sentAt
-                WHERE dedup_key = :key""")
-                .param("status", status.name()).param("error", truncate(error)).param("subject", entry.subject())
-                .param("body", entry.body()).param("sentAt", sentAt).param("key", entry.dedupKey())
-                .update();
-        if (updated == 0) {
-            jdbc.sql("""
-                    INSERT INTO notification_log (dedup_key, template, subject_reference, recipient_name, recipient_email,
-                                                  language, subject, body, status, attempts, error, process_instance_id,
-                                                  created_at, sent_at)
-                    VALUES (:key, :template, :reference, :name, :email, :language, :subject, :body, :status, 1, :error,
-                            :processInstanceId, :now, :sentAt)""")
-                    .param("key", entry.dedupKey())
-                    .param("template", entry.template())
-                    .param("reference", entry.subjectReference())
-                    .param("name", entry.recipient().name())
-                    .param("email", entry.recipient().email())
-                    .param("language", entry.recipient().language().name())
-                    .param("subject", entry.subject())
-                    .param("body", entry.body())
-                    .param("status", status.name())
-                    .param("error", truncate(error))
-                    .param("processInstanceId", entry.processInstanceId())
-                    .param("now", now)
-                    .param("sentAt", sentAt)
+        try {
+            insert(entry, status, error, now, sentAt, own.jdbc());
+        } catch (DuplicateKeyException earlierAttempt) {
+            own.jdbc().sql("""
+                    UPDATE notification_log SET status = :status, attempts = attempts + 1, error = :error,
+                           subject = :subject, body = :body, sent_at = :sentAt
+                    WHERE dedup_key = :key""")
+                    .param("status", status.name()).param("error", truncate(error)).param("subject", entry.subject())
+                    .param("body", entry.body()).param("sentAt", sentAt).param("key", entry.dedupKey())
                     .update();
         }
+    }
+
+    private static void insert(Entry entry, NotificationStatus status, String error, Timestamp now, Timestamp sentAt,
+                               JdbcClient jdbc) {
+        jdbc.sql("""
+                INSERT INTO notification_log (dedup_key, template, subject_reference, recipient_name, recipient_email,
+                                              language, subject, body, status, attempts, error, process_instance_id,
+                                              created_at, sent_at)
+                VALUES (:key, :template, :reference, :name, :email, :language, :subject, :body, :status, 1, :error,
+                        :processInstanceId, :now, :sentAt)""")
+                .param("key", entry.dedupKey())
+                .param("template", entry.template())
+                .param("reference", entry.subjectReference())
+                .param("name", entry.recipient().name())
+                .param("email", entry.recipient().email())
+                .param("language", entry.recipient().language().name())
+                .param("subject", entry.subject())
+                .param("body", entry.body())
+                .param("status", status.name())
+                .param("error", truncate(error))
+                .param("processInstanceId", entry.processInstanceId())
+                .param("now", now)
+                .param("sentAt", sentAt)
+                .update();
     }
 
     /** Newest first; null criteria are ignored. */

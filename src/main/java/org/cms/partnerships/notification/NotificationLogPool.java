@@ -5,9 +5,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The notification log's own small connection pool, on the application's database.
@@ -26,7 +24,6 @@ public class NotificationLogPool implements DisposableBean {
 
     private final HikariDataSource dataSource;
     private final JdbcClient jdbc;
-    private final TransactionTemplate transaction;
 
     public NotificationLogPool(DataSourceProperties properties,
                                @Value("${cms.notification-log.pool-size:4}") int poolSize) {
@@ -34,17 +31,13 @@ public class NotificationLogPool implements DisposableBean {
         dataSource.setPoolName("notification-log");
         dataSource.setMaximumPoolSize(poolSize);
         dataSource.setMinimumIdle(1);
+        dataSource.setAutoCommit(true);
         jdbc = JdbcClient.create(dataSource);
-        transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
+    /** Auto-committing connections: each statement is a transaction of its own, whatever the caller's. */
     JdbcClient jdbc() {
         return jdbc;
-    }
-
-    /** Runs {@code work} in a transaction of this pool that commits when it returns. */
-    void inOwnTransaction(Runnable work) {
-        transaction.executeWithoutResult(status -> work.run());
     }
 
     @Override

@@ -77,9 +77,13 @@ public class NotificationService {
         List<String> failures = new ArrayList<>();
         MailException lastFailure = null;
 
+        // One read for the whole round: what earlier attempts settled.
+        // A recipient named twice in one round is settled by the first (kept in the map as the round goes).
+        Map<String, NotificationStatus> earlier = new HashMap<>(notificationLog.statusesOf(
+                recipients.stream().map(r -> OncePerRecipient.messageKey(key, r)).distinct().toList()));
         for (Recipient recipient : recipients) {
             String dedupKey = OncePerRecipient.messageKey(key, recipient);
-            OncePerRecipient.Action action = OncePerRecipient.actionFor(notificationLog.statusOf(dedupKey));
+            OncePerRecipient.Action action = OncePerRecipient.actionFor(java.util.Optional.ofNullable(earlier.get(dedupKey)));
             if (action != OncePerRecipient.Action.SEND) {
                 skipped++;
                 if (action == OncePerRecipient.Action.SKIP_AND_REPORT) {
@@ -95,21 +99,25 @@ public class NotificationService {
             if (invalid != null) {
                 problems.add(OncePerRecipient.problemWith(recipient));
                 notificationLog.record(entry, NotificationStatus.INVALID_RECIPIENT, invalid);
+                earlier.put(dedupKey, NotificationStatus.INVALID_RECIPIENT);
                 continue;
             }
             if (sender == null) {
                 notificationLog.record(entry, NotificationStatus.RENDERED, null);
+                earlier.put(dedupKey, NotificationStatus.RENDERED);
                 rendered++;
                 continue;
             }
             try {
                 sender.send(mime(sender, recipient, message));
                 notificationLog.record(entry, NotificationStatus.SENT, null);
+                earlier.put(dedupKey, NotificationStatus.SENT);
                 sent++;
             } catch (MailException e) {
                 lastFailure = e;
                 failures.add(recipient.email());
                 notificationLog.record(entry, NotificationStatus.FAILED, e.getMessage());
+                earlier.put(dedupKey, NotificationStatus.FAILED);
             }
         }
         if (lastFailure != null) {

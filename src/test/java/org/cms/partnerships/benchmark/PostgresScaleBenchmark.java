@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
@@ -170,8 +171,7 @@ class PostgresScaleBenchmark {
 
         // The lifecycle, side by side: same steps, same variables, same calls.
         if (only.contains("lifecycle")) {
-            partner = measureLifecycle("application", real, partner);
-            measureLifecycle("bare twin", twin, partner);
+            partner = measureLifecycles(real, twin, partner);
             double realRate = 1000 / figures.row("lifecycle", "application: whole lifecycle, per instance").mean();
             double twinRate = 1000 / figures.row("lifecycle", "bare twin: whole lifecycle, per instance").mean();
             figures.note("lifecycle throughput: application %.2f instances/s, bare twin %.2f instances/s, ratio %.2f (goal >= 1.0)"
@@ -219,21 +219,63 @@ class PostgresScaleBenchmark {
 
     // ------------------------------------------------------------------ lifecycle
 
-    /** Walks {@code lifecycles} proposals to signature after the warm-up, each step timed; returns the last partner used. */
-    private int measureLifecycle(String name, Lifecycle lifecycle, int partner) {
-        Map<String, List<Long>> steps = new LinkedHashMap<>();
+    /**
+     * Walks {@code lifecycles} proposals to signature on each side after the warm-up, each step timed, the two
+     * sides taking turns instance by instance: on a shared machine both meet the same load, so their ratio holds
+     * even when the load changes during the run. Instances per second: the instances over the time spent walking
+     * them on that side. Returns the last partner used.
+     */
+    private int measureLifecycles(Lifecycle real, Lifecycle twin, int partner) {
+        Map<String, List<Long>> realSteps = new LinkedHashMap<>();
+        Map<String, List<Long>> twinSteps = new LinkedHashMap<>();
         for (int i = 0; i < warmUp; i++) {
-            lifecycle.walk(++partner, Lifecycle.STEPS.size(), null);
+            real.walk(++partner, Lifecycle.STEPS.size(), null);
+            twin.walk(++partner, Lifecycle.STEPS.size(), null);
         }
-        long start = System.nanoTime();
+        long realTotal = 0;
+        long twinTotal = 0;
         for (int i = 0; i < lifecycles; i++) {
-            lifecycle.walk(++partner, Lifecycle.STEPS.size(), steps);
+            long start = System.nanoTime();
+            real.walk(++partner, Lifecycle.STEPS.size(), realSteps);
+            realTotal += System.nanoTime() - start;
+            start = System.nanoTime();
+            twin.walk(++partner, Lifecycle.STEPS.size(), twinSteps);
+            twinTotal += System.nanoTime() - start;
         }
-        long total = System.nanoTime() - start;
+        report("application", real, realSteps, realTotal);
+        report("bare twin", twin, twinSteps, twinTotal);
+        return partner;
+    }
+
+    private void report(String name, Lifecycle lifecycle, Map<String, List<Long>> steps, long total) {
         steps.forEach((step, nanos) -> figures.add("lifecycle", name + ": " + step, nanos, ""));
         figures.add("lifecycle", name + ": whole lifecycle, per instance", List.of(total / lifecycles),
                 "%.2f instances/s over %d".formatted(lifecycles / (total / 1e9), lifecycles));
-        return partner;
+        if (lifecycle.counting) {
+            reportRoundTrips(name, lifecycle.roundTrips);
+        }
+    }
+
+    /** Round trips per instance and step (notes), and by statement in postgres-scale-round-trips-<side>.txt. */
+    private void reportRoundTrips(String name, Map<String, Map<String, Long>> roundTrips) {
+        StringBuilder detail = new StringBuilder();
+        long whole = 0;
+        for (var step : roundTrips.entrySet()) {
+            long sum = step.getValue().values().stream().mapToLong(Long::longValue).sum();
+            whole += sum;
+            figures.note("%s round trips: %-55s %5.1f per instance".formatted(name, step.getKey(), (double) sum / lifecycles));
+            detail.append("\n== ").append(step.getKey()).append(": ").append("%.1f".formatted((double) sum / lifecycles))
+                    .append(" per instance\n");
+            step.getValue().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> detail.append("%6.1f  %s%n".formatted((double) e.getValue() / lifecycles, e.getKey())));
+        }
+        figures.note("%s round trips: whole lifecycle %.1f per instance".formatted(name, (double) whole / lifecycles));
+        try {
+            Files.createDirectories(OUTPUT);
+            Files.writeString(OUTPUT.resolve("postgres-scale-round-trips-" + name.replace(' ', '-') + ".txt"), detail);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**
@@ -260,6 +302,13 @@ class PostgresScaleBenchmark {
             this.engine = engine;
             this.driver = driver;
         }
+
+        /** With the counting driver: round trips to this side's database per step, by statement, over the measured walks. */
+        final boolean counting = CountingDriver.active(SERVER);
+        final Map<String, Map<String, Long>> roundTrips = new LinkedHashMap<>();
+
+        /** The database this side works on (the application's, or the bare starter's for the twin). */
+        abstract String database();
 
         abstract ProcessInstance propose(Map<String, Object> proposal, String reference);
 
@@ -304,10 +353,16 @@ class PostgresScaleBenchmark {
                                     .and(SIGNATORY_PARTNER, "Head of the partner organization").asMap()),
                     () -> driver.run(instance[0], NOTIFY_SIGNED));
             for (int s = 0; s < stepCount; s++) {
+                Map<String, Long> before = counting && times != null ? CountingDriver.snapshot(database()) : null;
                 long start = System.nanoTime();
                 steps.get(s).run();
                 if (times != null) {
                     times.computeIfAbsent(STEPS.get(s), k -> new ArrayList<>()).add(System.nanoTime() - start);
+                }
+                if (before != null) {
+                    Map<String, Long> step = roundTrips.computeIfAbsent(STEPS.get(s), k -> new TreeMap<>());
+                    CountingDriver.difference(before, CountingDriver.snapshot(database()))
+                            .forEach((sql, count) -> step.merge(sql, count, Long::sum));
                 }
             }
             if (stepCount == STEPS.size()) {
@@ -325,6 +380,11 @@ class PostgresScaleBenchmark {
 
         RealLifecycle(ProcessEngine engine) {
             super(engine, new ProcessDriver(engine, app.getBean(NotificationLog.class), app.getBean(AgreementService.class)));
+        }
+
+        @Override
+        String database() {
+            return DATABASE;
         }
 
         @Override
@@ -356,6 +416,11 @@ class PostgresScaleBenchmark {
             String deployment = engine.getRepositoryService().createDeployment().name("twin")
                     .addString("partnership-agreement.bpmn", Bpmn.convertToString(twin.model)).deploy().getId();
             definition = engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(deployment).singleResult();
+        }
+
+        @Override
+        String database() {
+            return BARE_DATABASE;
         }
 
         @Override

@@ -103,6 +103,22 @@ class OncePerRecipientTest {
     }
 
     @Test
+    void aRecipientNamedTwiceInOneRoundIsSentOnce() {
+        InMemoryLog log = new InMemoryLog();
+        FlakySender sender = new FlakySender();
+        NotificationService service = service(log, sender);
+        Recipient annaAgain = new Recipient("A. Keller", " Anna@STC.example.org ", Language.EN);
+
+        NotificationService.Outcome outcome = service.send("endorsement-partner-body-reminder", "CMS-TEST-9",
+                List.of(ANNA, DIEGO, annaAgain), MODEL, "pi/step/1", "pi");
+
+        assertThat(outcome.sent()).isEqualTo(2);
+        assertThat(outcome.skipped()).as("settled earlier in the same round").isEqualTo(1);
+        assertThat(sender.delivered).containsExactly("anna@stc.example.org", "diego@stc.example.org");
+        assertThat(log.attempts.get("pi/step/1/anna@stc.example.org")).isEqualTo(1);
+    }
+
+    @Test
     void invalidRecipientsAreReportedOnEveryAttemptAndNeverSent() {
         InMemoryLog log = new InMemoryLog();
         FlakySender sender = new FlakySender();
