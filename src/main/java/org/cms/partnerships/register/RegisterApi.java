@@ -69,12 +69,14 @@ public class RegisterApi {
     public static final int MAX_PAGE_SIZE = 1000;
     /** The response header with the number of agreements the filters find in all pages. */
     public static final String TOTAL_COUNT = "X-Total-Count";
+    private static final int MAX_LINK_HEADER = 4096;
 
     /**
      * One page of the agreements the filters find, by reference: {@code page} (from 1) of {@code size}
      * (default {@value #DEFAULT_PAGE_SIZE}, at most {@value #MAX_PAGE_SIZE}). The body is the page's
      * agreements; {@value #TOTAL_COUNT} says how many there are in all, {@code Link} (RFC 8288) where the
-     * first, previous, next and last pages are. A page after the last is empty. The whole list at once is
+     * first, previous, next and last pages are (left out when longer than 4 kB: a search text of thousands of
+     * characters). A page after the last is empty. The whole list at once is
      * the CSV export.
      */
     @GetMapping("/agreements")
@@ -101,10 +103,13 @@ public class RegisterApi {
                 .build().toUriString())
                 .put("status", status).put("category", category).put("instrumentType", instrumentType)
                 .put("partner", partner).put("q", text);
-        return ResponseEntity.ok()
-                .header(TOTAL_COUNT, Long.toString(found.total()))
-                .header(HttpHeaders.LINK, links.header(page, size, found.total()))
-                .body(found.items());
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().header(TOTAL_COUNT, Long.toString(found.total()));
+        String link = links.header(page, size, found.total());
+        // Four copies of a very long search text would pass the server's response header limit (8 kB): left out then.
+        if (link.length() <= MAX_LINK_HEADER) {
+            answer.header(HttpHeaders.LINK, link);
+        }
+        return answer.body(found.items());
     }
 
     /** 404 for an agreement the user may not read, as for one that does not exist. */
