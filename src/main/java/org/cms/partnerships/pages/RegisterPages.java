@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,9 +28,11 @@ import org.cms.partnerships.notification.NotificationStatus;
 import org.cms.partnerships.register.Agreement;
 import org.cms.partnerships.register.AgreementFilter;
 import org.cms.partnerships.register.AgreementService;
+import org.cms.partnerships.register.AgreementSort;
 import org.cms.partnerships.register.AgreementStatus;
 import org.cms.partnerships.register.InstrumentType;
 import org.cms.partnerships.register.Language;
+import org.cms.partnerships.register.Page;
 import org.cms.partnerships.register.Partner;
 import org.cms.partnerships.register.PartnerCategory;
 import org.cms.partnerships.register.PartnerService;
@@ -147,7 +148,7 @@ public class RegisterPages {
 
     // ------------------------------------------------------------------ agreements
 
-    /** Columns the list sorts by, each with its comparator (nulls last). */
+    /** Columns the list sorts by, each with its comparator (nulls last), as the exports sort them. */
     private static final Map<String, Comparator<Agreement>> AGREEMENT_SORTS = Map.of(
             "reference", Comparator.comparing(Agreement::reference),
             "partner", Comparator.comparing(Agreement::partnerAcronym, String.CASE_INSENSITIVE_ORDER),
@@ -156,6 +157,9 @@ public class RegisterPages {
             "signed", nullsLast(Agreement::signedOn),
             "termEnds", nullsLast(Agreement::expiresOn),
             "nextReview", nullsLast(Agreement::nextReviewOn));
+    /** The same orders in SQL, for the list page (which reads one page only). */
+    private static final Map<String, AgreementSort> AGREEMENT_SQL_SORTS = java.util.Arrays.stream(AgreementSort.values())
+            .collect(Collectors.toMap(AgreementSort::parameter, Function.identity()));
 
     private static <T extends Comparable<T>> Comparator<Agreement> nullsLast(Function<Agreement, T> key) {
         return Comparator.comparing(key, Comparator.nullsLast(Comparator.naturalOrder()));
@@ -172,10 +176,19 @@ public class RegisterPages {
     }
 
     static <T> Listing<T> page(List<T> all, int page) {
-        int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int pages = pages(all.size());
         int current = Math.max(1, Math.min(page, pages));
         return new Listing<>(all.subList((current - 1) * PAGE_SIZE, Math.min(all.size(), current * PAGE_SIZE)),
                 current, pages, all.size());
+    }
+
+    private static int pages(long total) {
+        return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+    }
+
+    /** The page asked for, within the pages there are (as {@link #page(List, int)} keeps it). */
+    private static int clampPage(int page, long total) {
+        return Math.max(1, Math.min(page, pages(total)));
     }
 
     @GetMapping("/agreements")
@@ -187,15 +200,17 @@ public class RegisterPages {
                                 @RequestParam(defaultValue = "reference") String sort,
                                 @RequestParam(defaultValue = "asc") String dir,
                                 @RequestParam(defaultValue = "1") int page, Model model) {
-        List<Agreement> anyStatus = access.readable(agreements.search(
-                new AgreementFilter(null, category, instrumentType, partner, text)));
-        Map<AgreementStatus, Long> counts = new EnumMap<>(AgreementStatus.class);
-        anyStatus.forEach(a -> counts.merge(a.status(), 1L, Long::sum));
-        List<Agreement> found = sortedAgreements(anyStatus.stream().filter(a -> status == null || a.status() == status)
-                .toList(), sort, dir);
-        model.addAttribute("listing", page(found, page));
+        AgreementSort order = sqlSort(sort, dir);
+        AgreementFilter filter = new AgreementFilter(status, category, instrumentType, partner, text);
+        // The counts per status (one GROUP BY) give the total too; then only the page is read, sorted in SQL.
+        Map<AgreementStatus, Long> counts = access.countByStatus(filter);
+        long anyStatus = counts.values().stream().mapToLong(Long::longValue).sum();
+        long total = status == null ? anyStatus : counts.getOrDefault(status, 0L);
+        int current = clampPage(page, total);
+        Page<Agreement> found = access.agreements(filter, order, "desc".equals(dir), (current - 1) * PAGE_SIZE, PAGE_SIZE);
+        model.addAttribute("listing", new Listing<>(found.items(), current, pages(total), (int) total));
         model.addAttribute("counts", counts);
-        model.addAttribute("anyStatusCount", anyStatus.size());
+        model.addAttribute("anyStatusCount", anyStatus);
         model.addAttribute("query", new PageQuery("/register/agreements").put("status", status).put("category", category)
                 .put("instrument", instrumentType).put("partner", partner).put("q", text).put("sort", sort)
                 .put("dir", dir).put("page", page));
@@ -207,8 +222,7 @@ public class RegisterPages {
         model.addAttribute("statuses", AgreementStatus.values());
         model.addAttribute("categories", PartnerCategory.values());
         model.addAttribute("instrumentTypes", InstrumentType.values());
-        model.addAttribute("partnerAcronyms", partners.search(null, null, null).stream().filter(p -> !p.deFacto())
-                .map(Partner::acronym).sorted(String.CASE_INSENSITIVE_ORDER).toList());
+        model.addAttribute("partnerAcronyms", partners.formalAcronyms());
         return "register/agreements";
     }
 
@@ -221,8 +235,8 @@ public class RegisterPages {
                                                   @RequestParam(name = "q", required = false) String text,
                                                   @RequestParam(defaultValue = "reference") String sort,
                                                   @RequestParam(defaultValue = "asc") String dir) {
-        List<Agreement> found = sortedAgreements(access.readable(agreements.search(
-                new AgreementFilter(status, category, instrumentType, partner, text))), sort, dir);
+        List<Agreement> found = sortedAgreements(access.agreements(
+                new AgreementFilter(status, category, instrumentType, partner, text)), sort, dir);
         Exports.Table table = Exports.Table.of("agreements", "Reference", "Partner", "Partner name", "Category",
                 "Instrument", "Title", "Status", "Signed on", "In force from", "Expires on", "Next review on",
                 "Supersedes", "Superseded by", "CMS Family instruments");
@@ -233,19 +247,23 @@ public class RegisterPages {
     }
 
     private static List<Agreement> sortedAgreements(List<Agreement> list, String sort, String dir) {
-        Comparator<Agreement> order = AGREEMENT_SORTS.get(sort);
+        sqlSort(sort, dir);
+        Comparator<Agreement> order = AGREEMENT_SORTS.get(sort).thenComparing(Agreement::reference);
+        return list.stream().sorted("desc".equals(dir) ? order.reversed() : order).toList();
+    }
+
+    /** The list's order for {@code sort} and {@code dir}, or a 400 naming what is allowed. */
+    private static AgreementSort sqlSort(String sort, String dir) {
+        AgreementSort order = AGREEMENT_SQL_SORTS.get(sort);
         if (order == null) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Parameter 'sort' has an invalid value '%s'; expected one of %s"
-                    .formatted(sort, AGREEMENT_SORTS.keySet().stream().sorted().collect(Collectors.joining(", "))));
+                    .formatted(sort, AGREEMENT_SQL_SORTS.keySet().stream().sorted().collect(Collectors.joining(", "))));
         }
-        order = order.thenComparing(Agreement::reference);
-        if ("desc".equals(dir)) {
-            order = order.reversed();
-        } else if (!"asc".equals(dir)) {
+        if (!"desc".equals(dir) && !"asc".equals(dir)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "Parameter 'dir' has an invalid value '%s'; expected asc or desc".formatted(dir));
         }
-        return list.stream().sorted(order).toList();
+        return order;
     }
 
     /** Everything the register and the engine know about one agreement. */
@@ -296,11 +314,14 @@ public class RegisterPages {
                               @RequestParam(required = false) Boolean deFacto,
                               @RequestParam(name = "q", required = false) String text,
                               @RequestParam(defaultValue = "1") int page, Model model) {
-        List<Partner> found = partners.search(category, deFacto, text).stream()
-                .sorted(Comparator.comparing(Partner::acronym, String.CASE_INSENSITIVE_ORDER)).toList();
-        Map<String, Long> agreementCounts = access.readable(agreements.search(AgreementFilter.all())).stream()
-                .collect(Collectors.groupingBy(Agreement::partnerAcronym, Collectors.counting()));
-        model.addAttribute("listing", page(found, page));
+        // The total first (to keep the page within the pages), then that page, then its partners' counts (one GROUP BY).
+        long total = partners.count(category, deFacto, text);
+        int current = clampPage(page, total);
+        List<Partner> found = partners.page(category, deFacto, text, (current - 1) * PAGE_SIZE, PAGE_SIZE);
+        Map<Long, Long> byId = access.countByPartner(found.stream().map(Partner::id).toList());
+        Map<String, Long> agreementCounts = found.stream().filter(p -> byId.containsKey(p.id()))
+                .collect(Collectors.toMap(Partner::acronym, p -> byId.get(p.id())));
+        model.addAttribute("listing", new Listing<>(found, current, pages(total), (int) total));
         model.addAttribute("agreementCounts", agreementCounts);
         model.addAttribute("query", new PageQuery("/register/partners").put("category", category).put("deFacto", deFacto)
                 .put("q", text).put("page", page));
@@ -331,10 +352,8 @@ public class RegisterPages {
         Partner partner = partners.getByAcronym(acronym);
         model.addAttribute("partner", partner);
         model.addAttribute("focalPoints", partners.focalPoints(partner.id()));
-        model.addAttribute("agreements", access.readable(agreements.search(
-                new AgreementFilter(null, null, null, partner.acronym(), null))));
-        model.addAttribute("workPlans", readablePlans().stream()
-                .filter(p -> p.partnerAcronym().equalsIgnoreCase(partner.acronym())).toList());
+        model.addAttribute("agreements", access.agreements(new AgreementFilter(null, null, null, partner.acronym(), null)));
+        model.addAttribute("workPlans", access.workPlans(workPlans.plansOfPartner(partner.id())));
         return "register/partner";
     }
 

@@ -7,12 +7,20 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.cms.partnerships.common.InvalidInputException;
 import org.cms.partnerships.common.NotFoundException;
 import org.cms.partnerships.common.RegisterClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,9 +42,13 @@ public class AgreementService {
             """;
 
     private final JdbcClient jdbc;
+    /** The one expression that differs between the databases: see {@link #familyKeys}. */
+    private final String familyKeys;
 
-    public AgreementService(JdbcClient jdbc) {
+    public AgreementService(JdbcClient jdbc, javax.sql.DataSource dataSource) throws MetaDataAccessException {
         this.jdbc = jdbc;
+        this.familyKeys = familyKeys("PostgreSQL".equals(
+                JdbcUtils.extractDatabaseMetaData(dataSource, java.sql.DatabaseMetaData::getDatabaseProductName)));
     }
 
     /** What a new agreement starts with; dates and parties of signature come later. */
@@ -363,8 +375,111 @@ public class AgreementService {
         return find(reference).orElseThrow(() -> new NotFoundException("No agreement with reference " + reference));
     }
 
+    /** Characters the register keeps of an agreement's scope. */
+    public static final int MAX_SCOPE = 4000;
+
+    /** Every agreement the filter finds, by reference (unpaged: the CSV exports, the processes' own lookups). */
     public List<Agreement> search(AgreementFilter f) {
-        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
+        Sql list = listSql(f);
+        return jdbc.sql(list.sql()).params(list.params()).query(AgreementService::agreement).list();
+    }
+
+    /** One page of what the filter finds, in the given order, with the number found in all. */
+    public Page<Agreement> page(AgreementFilter f, AgreementSort sort, boolean descending, int offset, int limit) {
+        Sql page = pageSql(f, sort, descending, offset, limit);
+        List<Agreement> items = jdbc.sql(page.sql()).params(page.params()).query(AgreementService::agreement).list();
+        // A page that is not full ends the list: its end is the total, without counting again.
+        boolean last = !items.isEmpty() && items.size() < limit || offset == 0 && items.isEmpty();
+        Sql count = countSql(f);
+        long total = last ? offset + items.size() : jdbc.sql(count.sql()).params(count.params()).query(Long.class).single();
+        return new Page<>(items, total, offset, limit);
+    }
+
+    /** How many agreements the filter finds in each status (its own status criterion ignored), in one GROUP BY. */
+    public Map<AgreementStatus, Long> countByStatus(AgreementFilter f) {
+        Sql byStatus = statusCountSql(f);
+        Map<AgreementStatus, Long> counts = new EnumMap<>(AgreementStatus.class);
+        jdbc.sql(byStatus.sql()).params(byStatus.params())
+                .query((rs, row) -> counts.put(AgreementStatus.valueOf(rs.getString("status")), rs.getLong("n"))).list();
+        return counts;
+    }
+
+    /** An SQL statement with its positional parameters, as this service sends it (the benchmark explains these). */
+    public record Sql(String sql, List<Object> params) {
+    }
+
+    public Sql listSql(AgreementFilter f) {
+        Where where = where(f);
+        return new Sql(SELECT + where.sql() + " ORDER BY " + AgreementSort.REFERENCE.orderBy(false), where.params());
+    }
+
+    public Sql pageSql(AgreementFilter f, AgreementSort sort, boolean descending, int offset, int limit) {
+        Where where = where(f);
+        List<Object> params = new ArrayList<>(where.params());
+        params.add(limit);
+        params.add(offset);
+        return new Sql(SELECT + where.sql() + " ORDER BY " + sort.orderBy(descending) + " LIMIT ? OFFSET ?", params);
+    }
+
+    public Sql countSql(AgreementFilter f) {
+        Where where = where(f);
+        return new Sql(COUNT + where.sql(), where.params());
+    }
+
+    public Sql statusCountSql(AgreementFilter f) {
+        Where where = where(f.anyStatus());
+        return new Sql("SELECT a.status, COUNT(*) AS n" + FROM_COUNTED + where.sql() + " GROUP BY a.status", where.params());
+    }
+
+    /** How many agreements the filter finds of each of these partners (by partner id; absent: none). */
+    public Map<Long, Long> countByPartner(AgreementFilter f, Collection<Long> partnerIds) {
+        if (partnerIds.isEmpty()) {
+            return Map.of();
+        }
+        Where where = where(f);
+        List<Object> params = new ArrayList<>(where.params());
+        params.addAll(partnerIds);
+        Map<Long, Long> counts = new HashMap<>();
+        jdbc.sql("SELECT a.partner_id, COUNT(*) AS n" + FROM_COUNTED + where.sql() + " AND a.partner_id IN ("
+                        + placeholders(partnerIds.size()) + ") GROUP BY a.partner_id").params(params)
+                .query((rs, row) -> counts.put(rs.getLong("partner_id"), rs.getLong("n"))).list();
+        return counts;
+    }
+
+    /** The agreements among these references that the filter finds (one query, whatever the register's size). */
+    public List<Agreement> among(AgreementFilter f, Collection<String> references) {
+        if (references.isEmpty()) {
+            return List.of();
+        }
+        Where where = where(f);
+        List<Object> params = new ArrayList<>(where.params());
+        params.addAll(references);
+        return jdbc.sql(SELECT + where.sql() + " AND a.reference IN (" + placeholders(references.size()) + ") ORDER BY a.reference")
+                .params(params).query(AgreementService::agreement).list();
+    }
+
+    private static final String FROM_COUNTED = " FROM agreement a JOIN partner p ON p.id = a.partner_id";
+    private static final String COUNT = "SELECT COUNT(*)" + FROM_COUNTED;
+
+    /**
+     * An agreement's CMS Family instruments as secretariat keys between commas (",aewa,sharksmou,"): lower
+     * case, everything but letters, digits and commas removed, which is {@code Groups.secretariatKey} of each
+     * item of the list. PostgreSQL replaces only the first match without the 'g' flag, which H2 refuses (and
+     * H2 replaces every match anyway); on PostgreSQL a trigram index on exactly this expression serves it
+     * (db/vendor/postgresql).
+     */
+    static String familyKeys(boolean postgres) {
+        return "(',' || REGEXP_REPLACE(LOWER(a.family_instruments), '[^a-z0-9,]', ''" + (postgres ? ", 'g'" : "") + ") || ',')";
+    }
+
+    private static final java.util.regex.Pattern SECRETARIAT_KEY = java.util.regex.Pattern.compile("[a-z0-9]+");
+
+    /** A WHERE clause (starting with " WHERE") and its positional parameters. */
+    record Where(String sql, List<Object> params) {
+    }
+
+    private Where where(AgreementFilter f) {
+        StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         if (f.status() != null) {
             sql.append(" AND a.status = ?");
@@ -379,38 +494,37 @@ public class AgreementService {
             params.add(f.instrumentType().name());
         }
         if (f.partner() != null && !f.partner().isBlank()) {
-            sql.append(" AND UPPER(p.acronym) = ?");
-            params.add(f.partner().trim().toUpperCase());
+            // LOWER on both sides: the partner's expression index (PostgreSQL) serves it.
+            sql.append(" AND LOWER(p.acronym) = LOWER(?)");
+            params.add(f.partner().trim());
         }
         if (f.text() != null && !f.text().isBlank()) {
-            sql.append(" AND (UPPER(a.reference) LIKE ? OR UPPER(a.title) LIKE ? OR UPPER(a.scope) LIKE ?"
-                    + " OR UPPER(p.name) LIKE ? OR UPPER(p.acronym) LIKE ?)");
+            // Two sets, one per table, so that each side is served by its own (trigram) index on PostgreSQL:
+            // an OR across the join would read every agreement.
+            sql.append(" AND a.id IN (SELECT t.id FROM agreement t WHERE UPPER(t.reference) LIKE ? OR UPPER(t.title) LIKE ?"
+                    + " OR UPPER(t.scope) LIKE ?"
+                    + " UNION SELECT t.id FROM agreement t JOIN partner tp ON tp.id = t.partner_id"
+                    + " WHERE UPPER(tp.name) LIKE ? OR UPPER(tp.acronym) LIKE ?)");
             String like = "%" + f.text().trim().toUpperCase() + "%";
             for (int i = 0; i < 5; i++) {
                 params.add(like);
             }
         }
-        sql.append(" ORDER BY a.reference");
-        return jdbc.sql(sql.toString()).params(params).query(AgreementService::agreement).list();
+        if (f.namingSecretariats() != null) {
+            // Keys are letters and digits (as secretariatKey makes them); anything else names no agreement.
+            List<String> keys = f.namingSecretariats().stream().filter(k -> SECRETARIAT_KEY.matcher(k).matches()).sorted().toList();
+            if (keys.isEmpty()) {
+                sql.append(" AND 1 = 0");
+            } else {
+                sql.append(keys.stream().map(k -> familyKeys + " LIKE ?").collect(Collectors.joining(" OR ", " AND (", ")")));
+                keys.forEach(k -> params.add("%," + k + ",%"));
+            }
+        }
+        return new Where(sql.toString(), params);
     }
 
-    /** Characters the register keeps of an agreement's scope. */
-    public static final int MAX_SCOPE = 4000;
-
-    /**
-     * The agreements whose CMS Family instruments may name one of the secretariats (keys as
-     * {@code Groups.secretariatKey} spells them: "aewa"): a cheap filter in SQL, which the caller refines
-     * with the exact rule. Empty keys: none.
-     */
-    public List<Agreement> possiblyNaming(java.util.Collection<String> secretariatKeys) {
-        if (secretariatKeys.isEmpty()) {
-            return List.of();
-        }
-        String column = "REPLACE(REPLACE(LOWER(a.family_instruments), ' ', ''), '-', '')";
-        String where = secretariatKeys.stream().map(k -> column + " LIKE ?").collect(java.util.stream.Collectors.joining(" OR "));
-        return jdbc.sql(SELECT + " WHERE " + where + " ORDER BY a.reference")
-                .params(secretariatKeys.stream().map(k -> (Object) ("%" + k + "%")).toList())
-                .query(AgreementService::agreement).list();
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     public List<StatusChange> history(String reference) {

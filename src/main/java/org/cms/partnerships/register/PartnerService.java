@@ -96,7 +96,8 @@ public class PartnerService {
     }
 
     public Optional<Partner> findByAcronym(String acronym) {
-        return jdbc.sql("SELECT * FROM partner WHERE UPPER(acronym) = UPPER(:acronym)").param("acronym", acronym)
+        // LOWER on both sides: the expression index on LOWER(acronym) serves it on PostgreSQL.
+        return jdbc.sql("SELECT * FROM partner WHERE LOWER(acronym) = LOWER(:acronym)").param("acronym", acronym)
                 .query(PartnerService::partner).optional();
     }
 
@@ -111,7 +112,41 @@ public class PartnerService {
 
     /** Partners matching every given criterion; null criteria are ignored. Text matches acronym or name. */
     public List<Partner> search(PartnerCategory category, Boolean deFacto, String text) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM partner WHERE 1 = 1");
+        Where where = where(category, deFacto, text);
+        return jdbc.sql("SELECT * FROM partner" + where.sql() + " ORDER BY acronym").params(where.params())
+                .query(PartnerService::partner).list();
+    }
+
+    /** How many partners {@link #search} finds. */
+    public long count(PartnerCategory category, Boolean deFacto, String text) {
+        Where where = where(category, deFacto, text);
+        return jdbc.sql("SELECT COUNT(*) FROM partner" + where.sql()).params(where.params()).query(Long.class).single();
+    }
+
+    /**
+     * One page of what {@link #search} finds, by acronym case-insensitively (as {@code String.CASE_INSENSITIVE_ORDER}
+     * compares: lower case), then by acronym: the order of the partners' list page.
+     */
+    public List<Partner> page(PartnerCategory category, Boolean deFacto, String text, int offset, int limit) {
+        Where where = where(category, deFacto, text);
+        List<Object> params = new ArrayList<>(where.params());
+        params.add(limit);
+        params.add(offset);
+        return jdbc.sql("SELECT * FROM partner" + where.sql() + " ORDER BY LOWER(acronym), acronym LIMIT ? OFFSET ?")
+                .params(params).query(PartnerService::partner).list();
+    }
+
+    /** The acronyms of the partners with a signed instrument in mind (not de facto), case-insensitively sorted. */
+    public List<String> formalAcronyms() {
+        return jdbc.sql("SELECT acronym FROM partner WHERE de_facto = FALSE ORDER BY LOWER(acronym), acronym")
+                .query(String.class).list();
+    }
+
+    private record Where(String sql, List<Object> params) {
+    }
+
+    private static Where where(PartnerCategory category, Boolean deFacto, String text) {
+        StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         if (category != null) {
             sql.append(" AND category = ?");
@@ -127,8 +162,7 @@ public class PartnerService {
             params.add(like);
             params.add(like);
         }
-        sql.append(" ORDER BY acronym");
-        return jdbc.sql(sql.toString()).params(params).query(PartnerService::partner).list();
+        return new Where(sql.toString(), params);
     }
 
     public long count() {

@@ -1,6 +1,8 @@
 package org.cms.partnerships.security;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -13,9 +15,13 @@ import org.cms.partnerships.common.NotFoundException;
 import org.cms.partnerships.endorsement.Endorsement;
 import org.cms.partnerships.notification.Notification;
 import org.cms.partnerships.register.Agreement;
+import org.cms.partnerships.register.AgreementFilter;
 import org.cms.partnerships.register.AgreementService;
+import org.cms.partnerships.register.AgreementSort;
+import org.cms.partnerships.register.AgreementStatus;
 import org.cms.partnerships.register.CommitteeMember;
 import org.cms.partnerships.register.FocalPoint;
+import org.cms.partnerships.register.Page;
 import org.cms.partnerships.register.Partner;
 import org.cms.partnerships.workplan.WorkPlan;
 import org.cms.partnerships.workplan.WorkPlanService;
@@ -111,8 +117,51 @@ public class RegisterReadAccess {
 
     // ------------------------------------------------------------------ agreements
 
-    public List<Agreement> readable(List<Agreement> found) {
+    /**
+     * The criteria cut to what the user reads: for a Family secretariat the agreements naming their
+     * secretariats, in SQL, so that a page and its total hold only those; for everyone else unchanged.
+     */
+    public AgreementFilter restrict(AgreementFilter filter) {
+        return restrict(current(), filter);
+    }
+
+    private static AgreementFilter restrict(Scope scope, AgreementFilter filter) {
+        return scope.everything() ? filter : filter.naming(scope.secretariats());
+    }
+
+    /** Every agreement the filter finds that the user reads (unpaged: exports), by reference. */
+    public List<Agreement> agreements(AgreementFilter filter) {
         Scope scope = current();
+        return readable(scope, agreements.search(restrict(scope, filter)));
+    }
+
+    /** One page of the agreements the filter finds that the user reads, with their total. */
+    public Page<Agreement> agreements(AgreementFilter filter, AgreementSort sort, boolean descending, int offset, int limit) {
+        Scope scope = current();
+        Page<Agreement> page = agreements.page(restrict(scope, filter), sort, descending, offset, limit);
+        return new Page<>(readable(scope, page.items()), page.total(), page.offset(), page.limit());
+    }
+
+    /** How many agreements the user reads in each status among those the filter finds. */
+    public Map<AgreementStatus, Long> countByStatus(AgreementFilter filter) {
+        return agreements.countByStatus(restrict(filter));
+    }
+
+    /** How many agreements the user reads of each of these partners (by partner id). */
+    public Map<Long, Long> countByPartner(Collection<Long> partnerIds) {
+        return agreements.countByPartner(restrict(AgreementFilter.all()), partnerIds);
+    }
+
+    /**
+     * The agreements among those found that the user may read. The lists are cut in SQL already
+     * ({@link #restrict}); this applies the exact rule ({@link Scope#mayRead(Agreement)}) once more to what
+     * is shown, so that a difference between the two could only ever hide a row, never show one.
+     */
+    public List<Agreement> readable(List<Agreement> found) {
+        return readable(current(), found);
+    }
+
+    private static List<Agreement> readable(Scope scope, List<Agreement> found) {
         return scope.everything() ? found : found.stream().filter(scope::mayRead).toList();
     }
 
@@ -137,9 +186,15 @@ public class RegisterReadAccess {
         return scope.everything() ? found : found.stream().filter(scope::mayRead).toList();
     }
 
-    /** References of the agreements a limited scope reads: the SQL filter first, then the exact rule. */
+    /** References of every agreement a limited scope reads (the notification log's rule). */
     private Set<String> readableReferences(Scope scope) {
-        return agreements.possiblyNaming(scope.secretariats()).stream().filter(scope::mayRead)
+        return readable(scope, agreements.search(restrict(scope, AgreementFilter.all()))).stream()
+                .map(Agreement::reference).collect(Collectors.toSet());
+    }
+
+    /** Which of these references a limited scope reads: one query for the references asked about. */
+    private Set<String> readableAmong(Scope scope, Collection<String> references) {
+        return readable(scope, agreements.among(restrict(scope, AgreementFilter.all()), references)).stream()
                 .map(Agreement::reference).collect(Collectors.toSet());
     }
 
@@ -151,9 +206,9 @@ public class RegisterReadAccess {
         if (scope.everything()) {
             return found;
         }
-        Set<String> acronyms = agreements.possiblyNaming(scope.secretariats()).stream().filter(scope::mayRead)
-                .map(Agreement::partnerAcronym).collect(Collectors.toSet());
-        return found.stream().filter(p -> acronyms.contains(p.acronym())).toList();
+        Set<Long> withReadableAgreements = agreements.countByPartner(restrict(scope, AgreementFilter.all()),
+                found.stream().map(Partner::id).toList()).keySet();
+        return found.stream().filter(p -> withReadableAgreements.contains(p.id())).toList();
     }
 
     /** The partner, or the same 404 as for an unknown acronym when the user reads none of its agreements. */
@@ -170,7 +225,8 @@ public class RegisterReadAccess {
         if (scope.everything()) {
             return found;
         }
-        Set<String> references = readableReferences(scope);
+        Set<String> references = readableAmong(scope, found.stream().map(WorkPlan::agreementReference)
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
         return found.stream().filter(w -> w.agreementReference() != null && references.contains(w.agreementReference()))
                 .toList();
     }
@@ -192,11 +248,10 @@ public class RegisterReadAccess {
         if (scope.everything()) {
             return true;
         }
-        Set<String> references = readableReferences(scope);
         return switch (type) {
-            case AGREEMENT, AMENDMENT -> references.contains(subjectReference.split("/", 2)[0]);
-            case WORK_PLAN, EXTENSION, PROGRESS_REPORT -> workPlans.find(subjectReference)
-                    .map(WorkPlan::agreementReference).filter(references::contains).isPresent();
+            case AGREEMENT, AMENDMENT -> readableAmong(scope, Set.of(subjectReference.split("/", 2)[0])).size() == 1;
+            case WORK_PLAN, EXTENSION, PROGRESS_REPORT -> workPlans.find(subjectReference).map(WorkPlan::agreementReference)
+                    .filter(r -> readableAmong(scope, Set.of(r)).size() == 1).isPresent();
         };
     }
 

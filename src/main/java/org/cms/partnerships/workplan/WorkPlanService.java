@@ -234,6 +234,12 @@ public class WorkPlanService {
                 .param("references", agreementReferences).query(WorkPlanService::workPlan).list();
     }
 
+    /** The plans of a partner (with or without an agreement), by reference: the partner's register page. */
+    public List<WorkPlan> plansOfPartner(long partnerId) {
+        return jdbc.sql(SELECT + " WHERE w.partner_id = :partner ORDER BY w.reference").param("partner", partnerId)
+                .query(WorkPlanService::workPlan).list();
+    }
+
     public record Comment(String kind, String source, String author, String text, java.time.Instant createdAt) {
     }
 

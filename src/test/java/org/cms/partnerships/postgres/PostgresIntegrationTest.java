@@ -7,6 +7,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
@@ -14,7 +18,12 @@ import org.cms.partnerships.engine.variables.ProcessValues;
 import org.cms.partnerships.agreement.AgreementVariables;
 import org.cms.partnerships.CmsPartnershipsApplication;
 import org.cms.partnerships.agreement.suspension.SuspensionProcess;
+import org.cms.partnerships.agreement.AgreementProcess;
+import org.cms.partnerships.register.Agreement;
+import org.cms.partnerships.register.AgreementFilter;
 import org.cms.partnerships.register.AgreementService;
+import org.cms.partnerships.register.AgreementSort;
+import org.cms.partnerships.security.Groups;
 import org.cms.partnerships.register.AgreementStatus;
 import org.cms.partnerships.operations.ConsistencyCheck;
 import org.cms.partnerships.register.PartnerService;
@@ -73,6 +82,7 @@ class PostgresIntegrationTest {
             AgreementService agreements = app.getBean(AgreementService.class);
             assertThat(agreements.count()).isEqualTo(37);
             assertThat(agreements.get("CMS-NOAA-2013").supersedes()).isEqualTo("CMS-NOAA-2008");
+            registerReadsUseThePostgresIndexes(app);
 
             String suspension = app.getBean(SuspensionProcess.class)
                     .requestSuspension("CMS-GNF", "PARTNER_REVIEW", "Global Nature Fund reviews its partnerships");
@@ -169,6 +179,62 @@ class PostgresIntegrationTest {
                 .run("--spring.datasource.url=" + SERVER + DATABASE, "--camunda.bpm.admin-user.password="))
                 .hasMessageContaining("No administrator password is configured")
                 .hasMessageContaining("CMS_ADMIN_PASSWORD");
+    }
+
+    /**
+     * Issue 13: the PostgreSQL-only migration (db/vendor/postgresql, after the portable ones) ran, the
+     * register's reads find on PostgreSQL what the Java rules find, and each hot read can be served by its
+     * index: with sequential and plain index scans off, the plan of the query as AgreementService sends it names the index
+     * (an expression that differs from the index's by one character would leave it unused).
+     */
+    private static void registerReadsUseThePostgresIndexes(ConfigurableApplicationContext app) {
+        JdbcClient jdbc = app.getBean(JdbcClient.class);
+        assertThat(jdbc.sql("SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank")
+                .query(String.class).list()).containsSubsequence("14.1", "15.1", "15.2");
+        AgreementService agreements = app.getBean(AgreementService.class);
+        List<Agreement> all = agreements.search(AgreementFilter.all());
+        for (String key : List.of("aewa", "eurobats", "ascobans")) {
+            assertThat(agreements.search(AgreementFilter.all().naming(Set.of(key)))).as(key).isNotEmpty()
+                    .containsExactlyElementsOf(all.stream().filter(a -> a.familyInstruments() != null
+                            && AgreementProcess.FAMILY_INSTRUMENTS.read(a.familyInstruments()).stream()
+                            .map(Groups::secretariatKey).anyMatch(key::equals)).toList());
+        }
+        assertThat(agreements.search(new AgreementFilter(null, null, null, null, "Whaling"))).extracting(Agreement::reference)
+                .containsExactlyElementsOf(all.stream().filter(a -> Stream.of(a.reference(), a.title(), a.scope(),
+                        a.partnerName(), a.partnerAcronym()).anyMatch(v -> v != null && v.toUpperCase().contains("WHALING")))
+                        .map(Agreement::reference).toList());
+        assertThat(agreements.search(new AgreementFilter(null, null, null, "noaa", null))).hasSize(2);
+        assertThat(agreements.page(AgreementFilter.all(), AgreementSort.TERM_ENDS, true, 30, 25).items()).hasSize(all.size() - 30);
+
+        Map<String, AgreementService.Sql> queries = Map.of(
+                "ix_agreement_text_trgm", agreements.countSql(new AgreementFilter(null, null, null, null, "whaling")),
+                "ix_partner_text_trgm", agreements.countSql(new AgreementFilter(null, null, null, null, "oceanic")),
+                "ix_partner_acronym_lower", agreements.countSql(new AgreementFilter(null, null, null, "noaa", null)),
+                "ix_agreement_family_keys_trgm", agreements.countSql(AgreementFilter.all().naming(Set.of("eurobats"))));
+        try (Connection connection = app.getBean(javax.sql.DataSource.class).getConnection();
+             Statement settings = connection.createStatement()) {
+            // On the demo's few rows any plan is cheap: only the bitmap scans an index can serve are left.
+            settings.execute("SET enable_seqscan = off");
+            settings.execute("SET enable_indexscan = off");
+            for (var query : queries.entrySet()) {
+                StringBuilder plan = new StringBuilder();
+                try (var explain = connection.prepareStatement("EXPLAIN " + query.getValue().sql())) {
+                    for (int i = 0; i < query.getValue().params().size(); i++) {
+                        explain.setObject(i + 1, query.getValue().params().get(i));
+                    }
+                    try (var rows = explain.executeQuery()) {
+                        while (rows.next()) {
+                            plan.append(rows.getString(1)).append('\n');
+                        }
+                    }
+                }
+                assertThat(plan).as(query.getKey()).contains(query.getKey());
+            }
+            settings.execute("RESET enable_seqscan");
+            settings.execute("RESET enable_indexscan");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static ConfigurableApplicationContext start() {
