@@ -22,7 +22,7 @@ final class PageLinks {
         this.base = base;
     }
 
-    PageLinks put(String name, Object value) {
+    PageLinks param(String name, Object value) {
         if (value != null && !value.toString().isBlank()) {
             params.put(name, value.toString());
         }

@@ -101,8 +101,9 @@ public class RegisterApi {
                 AgreementSort.REFERENCE, false, offset, size);
         PageLinks links = new PageLinks(ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/agreements")
                 .build().toUriString())
-                .put("status", status).put("category", category).put("instrumentType", instrumentType)
-                .put("partner", partner).put("q", text);
+                .param("status", status).param("category", category)
+                .param("instrumentType", instrumentType)
+                .param("partner", partner).param("q", text);
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok().header(TOTAL_COUNT, Long.toString(found.total()));
         String link = links.header(page, size, found.total());
         // Four copies of a very long search text would pass the server's response header limit (8 kB): left out then.
