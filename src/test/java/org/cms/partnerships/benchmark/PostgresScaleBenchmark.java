@@ -41,8 +41,12 @@ import org.cms.partnerships.agreement.AgreementVariables;
 import org.cms.partnerships.agreement.review.AnnualReviewProcess;
 import org.cms.partnerships.agreement.review.FollowUps;
 import org.cms.partnerships.common.RegisterClock;
+import org.cms.partnerships.copreport.CopReportProcess;
+import org.cms.partnerships.copreport.Facts;
+import org.cms.partnerships.copreport.FactsService;
 import org.cms.partnerships.engine.variables.ProcessValues;
 import org.cms.partnerships.notification.NotificationLog;
+import org.cms.partnerships.pages.EngineWork;
 import org.cms.partnerships.register.AgreementFilter;
 import org.cms.partnerships.register.AgreementService;
 import org.cms.partnerships.register.AgreementStatus;
@@ -163,6 +167,7 @@ class PostgresScaleBenchmark {
 
         if (only.contains("reads")) {
             measureReads(engine, data);
+            measurePagesAndReports(engine, data);
         }
         if (only.contains("plans")) {
             explainHotQueries();
@@ -437,6 +442,119 @@ class PostgresScaleBenchmark {
         }
     }
 
+    // ------------------------------------------------------------------ pages and reports
+
+    /** Page statements captured while measuring (engine queries as MyBatis sends them), explained in the plans section. */
+    final Map<String, String> pageQueries = new LinkedHashMap<>();
+
+    /**
+     * Goals 2 and 4 for the register pages and the COP report facts, read as a browser reads them: logged
+     * in (the webapps' session login, see PageSession) as oliver, a partnership officer, and as aewa, a
+     * Family secretariat, for the pages RegisterReadAccess filters. Each read checks what it shows.
+     */
+    private void measurePagesAndReports(ProcessEngine engine, ScaleData data) {
+        String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        PageSession oliver = PageSession.login(base, "oliver");
+        PageSession aewa = PageSession.login(base, "aewa");
+        FactsService factsService = app.getBean(FactsService.class);
+        String year = String.valueOf(today.getYear());
+        // Running proposals (started above, partners BL000001 ...): their pages show open tasks and instances.
+        Function<Integer, String> proposal = i -> "CMS-BL%06d-%s".formatted(1 + i % Math.min(running, 200), year);
+        Function<Integer, String> plan = i -> "JWP-BX-" + (1 + (i * 7919) % data.workPlans);
+
+        // The COP report facts as at a date over the whole register (goal 4).
+        Facts full = factsService.asOf(today, null);
+        figures.note("COP facts as at %s: period from %s, %d formal partners, %d new partnerships, %d pending, %d plans in implementation"
+                .formatted(today, full.periodFrom(), full.formalPartnersTotal(), full.newPartnerships().size(),
+                        full.pendingInstruments().size(), full.workPlansInImplementation().size()));
+        figures.time("reports", "COP facts as at today, whole register (FactsService)", warmUp, reads,
+                i -> assertThat(factsService.asOf(today, null).formalPartnersTotal()).isEqualTo(full.formalPartnersTotal()));
+        figures.time("reports", "COP facts as at today (GET /api/facts, JSON)", warmUp, reads,
+                i -> assertThat(oliver.get("/api/facts?asOf=" + today)).contains("\"formalPartnersTotal\":" + full.formalPartnersTotal()));
+        LocalDate earlier = today.minusDays(150);
+        figures.time("reports", "COP facts as at 150 days ago (GET /api/facts, JSON)", warmUp, reads,
+                i -> assertThat(oliver.get("/api/facts?asOf=" + earlier)).contains("\"asOf\":\"" + earlier + "\""));
+        figures.time("reports", "COP facts as CSV (GET /api/facts.csv)", warmUp, reads,
+                i -> assertThat(oliver.get("/api/facts.csv?asOf=" + today)).contains(proposal.apply(0).substring(0, 4)));
+        assertThat(aewa.status("/api/facts?asOf=" + today)).as("a Family secretariat does not read the facts").isEqualTo(403);
+
+        // A report being drafted: its page recomputes the facts (live until approval) and shows the engine's work.
+        long start = System.nanoTime();
+        String report = new ProcessDriver(engine, null, null).as("oliver", List.of(Groups.PARTNERSHIP_OFFICERS),
+                () -> app.getBean(CopReportProcess.class).start(15, null, null, null));
+        figures.total("reports", "start the COP15 report (facts compiled, draft task with the facts)", System.nanoTime() - start,
+                report);
+        figures.time("pages", "COP report page, facts as they stand now (/register/cop-reports/{key})", warmUp, reads,
+                i -> assertThat(oliver.get("/register/cop-reports/" + report)).contains("Draft the narrative"));
+
+        figures.time("pages", "coming due (/register/coming-due), oliver", warmUp, reads,
+                i -> assertThat(oliver.get("/register/coming-due")).contains("coming due"));
+        figures.time("pages", "coming due, aewa (Family secretariat)", warmUp, reads,
+                i -> assertThat(aewa.get("/register/coming-due")).contains("coming due"));
+
+        long notifications;
+        try {
+            notifications = scalar("SELECT COUNT(*) FROM notification_log");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        figures.note("notification log: %d rows".formatted(notifications));
+        figures.time("pages", "notification log, first page (/register/notifications)", warmUp, reads,
+                i -> assertThat(oliver.get("/register/notifications")).contains("Notifications 1–25"));
+        figures.time("pages", "notification log, page 200", warmUp, reads,
+                i -> assertThat(oliver.get("/register/notifications?page=200")).contains("Notifications 4976–5000"));
+        figures.time("pages", "notification log, one reference", warmUp, reads, i -> {
+            String reference = "CMS-BX%06d-%d-%d".formatted(1 + i % (data.agreements / 5), 1990 + (1 + i) % 36, 1 + i);
+            assertThat(oliver.get("/register/notifications?reference=" + reference)).contains(reference);
+        });
+        figures.time("pages", "notification log, status failed", warmUp, reads,
+                i -> assertThat(oliver.get("/register/notifications?status=FAILED")).contains("mail server refused"));
+        figures.time("pages", "notification log, aewa (own e-mails)", warmUp, reads,
+                i -> assertThat(aewa.get("/register/notifications")).contains("Notification log"));
+        figures.time("pages", "notification log page /notifications (newest 500)", warmUp, reads,
+                i -> assertThat(oliver.get("/notifications")).contains("benchmark"));
+        figures.time("pages", "notification log API, one reference (/api/notifications?reference=)", warmUp, reads,
+                i -> assertThat(oliver.get("/api/notifications?reference=" + proposal.apply(i))).startsWith("["));
+
+        figures.time("pages", "work-plan list (/register/work-plans), oliver", warmUp, reads,
+                i -> assertThat(oliver.get("/register/work-plans")).contains("JWP-BX-1<"));
+        figures.time("pages", "work-plan list, aewa (Family secretariat)", warmUp, reads,
+                i -> assertThat(aewa.get("/register/work-plans")).contains("Joint work plans"));
+        figures.time("pages", "one work plan with its 30 activities (/register/work-plans/{ref})", warmUp, reads, i -> {
+            String page = oliver.get("/register/work-plans/" + plan.apply(i));
+            assertThat(page).contains(plan.apply(i), "A15", "B30");
+        });
+        figures.time("pages", "agreement page of a running proposal (/register/agreements/{ref})", warmUp, reads,
+                i -> assertThat(oliver.get("/register/agreements/" + proposal.apply(i))).contains(proposal.apply(i), "#/process-instance/"));
+        figures.time("pages", "agreement page, aewa (named in its instruments)", warmUp, reads,
+                i -> assertThat(aewa.get("/register/agreements/" + proposal.apply(i))).contains(proposal.apply(i)));
+
+        // The engine's queries of these pages, as oliver, for the plans.
+        EngineWork work = app.getBean(EngineWork.class);
+        ProcessDriver as = new ProcessDriver(engine, null, null);
+        List<String> groups = engine.getIdentityService().createGroupQuery().groupMember("oliver").list().stream()
+                .map(Group::getId).toList();
+        for (EngineSql.Statement statement : EngineSql.capture(() -> as.as("oliver", groups, () -> work.openTasks(proposal.apply(3))))) {
+            pageQueries.putIfAbsent("a record's open tasks (EngineWork.openTasks): " + statement.id(), statement.sql());
+        }
+        for (EngineSql.Statement statement : EngineSql.capture(() -> as.as("oliver", groups, () -> work.instances(proposal.apply(3))))) {
+            pageQueries.putIfAbsent("a record's process instances (EngineWork.instances): " + statement.id(), statement.sql());
+        }
+        for (Filter filter : engine.getFilterService().createFilterQuery().orderByFilterId().asc().list()) {
+            if (filter.getName().equals("All tasks")) {
+                continue;
+            }
+            for (EngineSql.Statement statement : EngineSql.capture(() -> as.as("oliver", groups, () -> {
+                engine.getFilterService().count(filter.getId());
+                return engine.getFilterService().listPage(filter.getId(), 0, 15);
+            }))) {
+                if (statement.id().startsWith("TaskEntity")) {
+                    pageQueries.putIfAbsent("Tasklist filter '%s': %s".formatted(filter.getName(), statement.id()), statement.sql());
+                }
+            }
+        }
+    }
+
     /** EXPLAIN (ANALYZE, BUFFERS) of the register's hot queries, as AgreementService and NotificationLog send them. */
     private void explainHotQueries() throws SQLException {
         String select = """
@@ -472,6 +590,53 @@ class PostgresScaleBenchmark {
                     while (plan.next()) {
                         plans.append(plan.getString(1)).append('\n');
                     }
+                }
+            }
+        }
+        explainPageQueries();
+    }
+
+    /**
+     * The plans of the pages' and reports' hot queries: the register's as the services send them, the
+     * engine's as captured while measuring (measurePagesAndReports); each sequential scan named in a note.
+     */
+    private void explainPageQueries() throws SQLException {
+        String plan1 = "JWP-BX-1";
+        Map<String, String> queries = new LinkedHashMap<>();
+        queries.put("notification log: first page", "SELECT * FROM notification_log ORDER BY id DESC LIMIT 25 OFFSET 0");
+        queries.put("notification log: count", "SELECT COUNT(*) FROM notification_log");
+        queries.put("notification log: status failed, first page",
+                "SELECT * FROM notification_log WHERE status = 'FAILED' ORDER BY id DESC LIMIT 25 OFFSET 0");
+        queries.put("notification log: one reference",
+                "SELECT * FROM notification_log WHERE subject_reference = 'CMS-BX000001-1991-1' ORDER BY id DESC LIMIT 25 OFFSET 0");
+        queries.put("notification log: one recipient (a Family secretariat's own e-mails)",
+                "SELECT * FROM notification_log WHERE LOWER(recipient_email) = 'aewa@cms.example.org' ORDER BY id DESC");
+        queries.put("work plans of one agreement (agreement page)", """
+                SELECT w.*, p.acronym AS partner_acronym, a.reference AS agreement_reference, pre.reference AS predecessor_reference
+                FROM work_plan w JOIN partner p ON p.id = w.partner_id LEFT JOIN agreement a ON a.id = w.agreement_id
+                LEFT JOIN work_plan pre ON pre.id = w.predecessor_id WHERE a.reference = 'CMS-BX000001-1991-1' ORDER BY w.reference""");
+        queries.put("activities of one plan", """
+                SELECT act.* FROM work_plan_activity act JOIN work_plan w ON w.id = act.work_plan_id WHERE w.reference = '%s'"""
+                .formatted(plan1));
+        queries.put("activity counts of every plan (work-plan list)", """
+                SELECT work_plan_id, COUNT(*) FROM work_plan_activity GROUP BY work_plan_id""");
+        queries.putAll(pageQueries);
+        try (Connection connection = connect(DATABASE); Statement sql = connection.createStatement()) {
+            for (var query : queries.entrySet()) {
+                plans.append("\n--- EXPLAIN (ANALYZE, BUFFERS): ").append(query.getKey()).append('\n');
+                List<String> scans = new ArrayList<>();
+                try (ResultSet plan = sql.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + query.getValue())) {
+                    while (plan.next()) {
+                        String line = plan.getString(1);
+                        plans.append(line).append('\n');
+                        java.util.regex.Matcher scan = java.util.regex.Pattern.compile("Seq Scan on (\\w+)").matcher(line);
+                        if (scan.find()) {
+                            scans.add(scan.group(1));
+                        }
+                    }
+                }
+                if (!scans.isEmpty()) {
+                    figures.note("plan '%s': sequential scan of %s".formatted(query.getKey(), String.join(", ", scans)));
                 }
             }
         }
@@ -514,7 +679,7 @@ class PostgresScaleBenchmark {
 
     private ConfigurableApplicationContext startApplication() {
         return new SpringApplicationBuilder(CmsPartnershipsApplication.class)
-                .profiles("postgres", "demo")
+                .profiles("postgres", "demo").initializers(PageSession.LOGIN)
                 .run(common(DATABASE, "benchmarkApplication"));
     }
 
