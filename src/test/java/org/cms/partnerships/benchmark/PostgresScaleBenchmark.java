@@ -512,7 +512,7 @@ class PostgresScaleBenchmark {
         figures.time("pages", "notification log, aewa (own e-mails)", warmUp, reads,
                 i -> assertThat(aewa.get("/register/notifications")).contains("Notification log"));
         figures.time("pages", "notification log page /notifications (newest 500)", warmUp, reads,
-                i -> assertThat(oliver.get("/notifications")).contains("benchmark"));
+                i -> assertThat(oliver.get("/notifications")).contains("CMS-BL"));
         figures.time("pages", "notification log API, one reference (/api/notifications?reference=)", warmUp, reads,
                 i -> assertThat(oliver.get("/api/notifications?reference=" + proposal.apply(i))).startsWith("["));
 
