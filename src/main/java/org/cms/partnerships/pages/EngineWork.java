@@ -38,7 +38,7 @@ import org.springframework.stereotype.Service;
 public class EngineWork {
 
     /** The variables that name a record in a process: each process carries one of them (sealed at start). */
-    private static final List<ProcessVariable<String>> SUBJECT_VARIABLES = List.of(AgreementVariables.REFERENCE,
+    static final List<ProcessVariable<String>> SUBJECT_VARIABLES = List.of(AgreementVariables.REFERENCE,
             WorkPlanProcess.REFERENCE, EndorsementProcess.SUBJECT_REFERENCE, CopReportProcess.REPORT_KEY);
 
     private final TaskService tasks;

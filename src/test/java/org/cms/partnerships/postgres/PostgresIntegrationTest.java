@@ -14,6 +14,7 @@ import org.cms.partnerships.engine.variables.ProcessValues;
 import org.cms.partnerships.agreement.AgreementVariables;
 import org.cms.partnerships.CmsPartnershipsApplication;
 import org.cms.partnerships.agreement.suspension.SuspensionProcess;
+import org.cms.partnerships.pages.EngineWork;
 import org.cms.partnerships.register.AgreementService;
 import org.cms.partnerships.register.AgreementStatus;
 import org.cms.partnerships.register.PartnerService;
@@ -111,6 +112,15 @@ class PostgresIntegrationTest {
                     .as("the 2012-2014 plan is still in consultation after a restart").isEqualTo(1);
             assertThat(app.getBean(WorkPlanService.class).comments("JWP-CMS-CITES-2012-2014"))
                     .extracting(WorkPlanService.Comment::text).containsExactly("Comments kept on PostgreSQL");
+
+            // Issue 13, PostgreSQL only: the log's expression index (db/vendor/postgresql) and the engine's
+            // record-variable indexes (RecordVariableIndexes, kept across starts); the pages find the plan's work.
+            assertThat(app.getBean(JdbcClient.class).sql("SELECT indexname FROM pg_indexes WHERE indexname IN "
+                    + "('ix_notification_recipient', 'cms_ix_ru_variable_record', 'cms_ix_hi_varinst_record')")
+                    .query(String.class).list()).hasSize(3);
+            EngineWork work = app.getBean(EngineWork.class);
+            assertThat(work.openTasks("JWP-CMS-CITES-2012-2014")).isNotEmpty();
+            assertThat(work.instances("JWP-CMS-CITES-2012-2014")).extracting(EngineWork.Instance::id).contains(planInstanceId);
         }
     }
 
