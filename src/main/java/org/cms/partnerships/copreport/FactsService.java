@@ -73,72 +73,113 @@ public class FactsService {
         return compute(start, asOf);
     }
 
+    /** The statuses that make a partner formal (binding) or an instrument pending, as at the date. */
+    private static final List<String> BINDING_OR_PENDING = java.util.stream.Stream.concat(
+            AgreementStatus.EFFECTIVE.stream(), java.util.stream.Stream.of(AgreementStatus.AWAITING_PARTNER_APPROVAL,
+                    AgreementStatus.AWAITING_SIGNATURE)).map(Enum::name).toList();
+    /** The changes that make a line of the period: entering into force, termination, expiry. */
+    private static final List<String> PERIOD_EVENTS = List.of(AgreementStatus.IN_FORCE.name(),
+            AgreementStatus.TERMINATED.name(), AgreementStatus.EXPIRED.name());
+    /** Plans are adopted (into implementation) and closed in the period. */
+    private static final List<String> PLAN_EVENTS = List.of(WorkPlanStatus.IN_IMPLEMENTATION.name(), WorkPlanStatus.CLOSED.name());
+    /** At most this many plan ids in one IN list (the activity counts). */
+    private static final int CHUNK = 500;
+
+    /**
+     * The last status change of each record up to {@code :until}, as a derived table (subject id, to_status,
+     * changed_at) over {@code history}: one pass over the history rows up to the date, ranked in SQL (a window
+     * function, portable to H2 and PostgreSQL), instead of every row read into memory.
+     */
+    private static String statusAsAt(String history, String subject) {
+        return """
+                (SELECT %2$s AS subject_id, to_status, changed_at,
+                        ROW_NUMBER() OVER (PARTITION BY %2$s ORDER BY changed_at DESC, id DESC) AS latest
+                 FROM %1$s WHERE changed_at < :until)""".formatted(history, subject);
+    }
+
+    /*
+     * Set-based: a fixed number of queries whatever the size of the register (agreements by their status as
+     * at the date; the period's changes; plans likewise; the activities of the plans listed, counted in SQL;
+     * endorsements, meetings and de facto partners once each). The lists come out in the order the
+     * computation over the whole history gave them (FactsSameAsBeforeTuningTest compares the two).
+     */
     private Facts compute(LocalDate from, LocalDate asOf) {
         Instant periodStart = startOf(from);
         Instant until = startOf(asOf.plusDays(1));
-        Map<Long, AgreementRow> agreements = new LinkedHashMap<>();
-        jdbc.sql("""
-                SELECT a.id, a.reference, a.instrument_type, a.signed_on, a.place_of_signature, a.signed_at_meeting_id,
-                       p.acronym, p.name, p.category, s.reference AS supersedes, s.signed_on AS supersedes_signed_on
-                FROM agreement a JOIN partner p ON p.id = a.partner_id
-                LEFT JOIN agreement s ON s.id = a.supersedes_id
-                ORDER BY p.acronym, a.reference""")
-                .query((rs, n) -> new AgreementRow(rs.getLong("id"), rs.getString("reference"),
-                        rs.getString("instrument_type"), date(rs.getDate("signed_on")), rs.getString("place_of_signature"),
-                        (Long) rs.getObject("signed_at_meeting_id", Long.class), rs.getString("acronym"), rs.getString("name"),
-                        PartnerCategory.valueOf(rs.getString("category")), rs.getString("supersedes"),
-                        date(rs.getDate("supersedes_signed_on")), new ArrayList<>()))
-                .list().forEach(a -> agreements.put(a.id(), a));
-        jdbc.sql("""
-                SELECT agreement_id, from_status, to_status, changed_at, reason FROM agreement_status_change
-                WHERE changed_at < :until ORDER BY changed_at, id""")
-                .param("until", Timestamp.from(until))
-                .query((rs, n) -> new Change(rs.getLong("agreement_id"), rs.getString("from_status"),
-                        rs.getString("to_status"), rs.getTimestamp("changed_at").toInstant(), rs.getString("reason")))
-                .list().forEach(c -> agreements.get(c.subjectId()).history().add(c));
+        Map<Long, Meeting> meetingsById = new java.util.HashMap<>();
+        meetings.list(null).forEach(m -> meetingsById.put(m.id(), m));
+        Map<String, List<EndorsementRow>> endorsementsBySubject = endorsementsUntil(asOf);
 
-        // Formal partners as at the date: a partner bound by at least one instrument then.
-        Map<String, List<AgreementRow>> bindingByPartner = new TreeMap<>();
+        // Formal partners as at the date (a partner bound by at least one instrument then) and pending instruments.
+        Map<String, List<Standing>> bindingByPartner = new TreeMap<>();
         List<Pending> pending = new ArrayList<>();
+        jdbc.sql("""
+                SELECT a.reference, a.signed_on, p.acronym, p.name, p.category, h.to_status, h.changed_at
+                FROM %s h
+                JOIN agreement a ON a.id = h.subject_id JOIN partner p ON p.id = a.partner_id
+                WHERE h.latest = 1 AND h.to_status IN (:statuses)
+                ORDER BY p.acronym, a.reference""".formatted(statusAsAt("agreement_status_change", "agreement_id")))
+                .param("until", Timestamp.from(until)).param("statuses", BINDING_OR_PENDING)
+                .query((rs, n) -> new Standing(rs.getString("reference"), date(rs.getDate("signed_on")),
+                        rs.getString("acronym"), rs.getString("name"), PartnerCategory.valueOf(rs.getString("category")),
+                        AgreementStatus.valueOf(rs.getString("to_status")), rs.getTimestamp("changed_at").toInstant()))
+                .list().forEach(a -> {
+                    if (a.status().isBinding()) {
+                        bindingByPartner.computeIfAbsent(a.acronym(), k -> new ArrayList<>()).add(a);
+                    } else {
+                        String endorsed = endorsementsBySubject.getOrDefault(a.reference(), List.of()).stream()
+                                .filter(EndorsementRow::endorsed).map(e -> e.describe(meetingsById)).reduce((x, y) -> x + "; " + y)
+                                .orElse(null);
+                        pending.add(new Pending(a.reference(), a.acronym(), a.name(), a.category(), a.status().name(),
+                                day(a.since()), endorsed));
+                    }
+                });
+
+        // What happened in the period: instruments entering into force (new or renewals), ending.
         List<AgreementLine> newPartnerships = new ArrayList<>();
         List<Supersession> renewals = new ArrayList<>();
         List<Ending> endings = new ArrayList<>();
-        Map<String, List<EndorsementRow>> endorsementsBySubject = endorsementsUntil(asOf);
-        for (AgreementRow a : agreements.values()) {
-            Optional<AgreementStatus> status = a.statusAsAt();
-            if (status.isEmpty()) {
-                continue;
-            }
-            if (status.get().isBinding()) {
-                bindingByPartner.computeIfAbsent(a.acronym(), k -> new ArrayList<>()).add(a);
-            }
-            if (status.get() == AgreementStatus.AWAITING_PARTNER_APPROVAL || status.get() == AgreementStatus.AWAITING_SIGNATURE) {
-                Change last = a.history().get(a.history().size() - 1);
-                String endorsed = endorsementsBySubject.getOrDefault(a.reference(), List.of()).stream()
-                        .filter(EndorsementRow::endorsed).map(e -> e.describe(meetings)).reduce((x, y) -> x + "; " + y)
-                        .orElse(null);
-                pending.add(new Pending(a.reference(), a.acronym(), a.name(), a.category(), status.get().name(),
-                        day(last.at()), endorsed));
-            }
-            for (Change c : a.history()) {
-                if (c.at().isBefore(periodStart)) {
-                    continue;
-                }
-                boolean entersForceFirstTime = AgreementStatus.IN_FORCE.name().equals(c.to())
-                        && (c.from() == null || AgreementStatus.valueOf(c.from()).inPreparation());
-                if (entersForceFirstTime && a.supersedes() == null) {
-                    String meeting = meetings.byId(a.signedAtMeetingId()).map(Meeting::title).orElse(null);
-                    newPartnerships.add(new AgreementLine(a.reference(), a.acronym(), a.name(), a.category(),
-                            a.instrumentType(), a.signedOn() != null ? a.signedOn() : day(c.at()), a.place(), meeting));
-                } else if (entersForceFirstTime) {
-                    renewals.add(new Supersession(a.reference(), a.acronym(), a.name(), a.category(), a.instrumentType(),
-                            a.signedOn() != null ? a.signedOn() : day(c.at()), a.supersedes(), a.supersedesSignedOn()));
-                }
-                if (AgreementStatus.TERMINATED.name().equals(c.to()) || AgreementStatus.EXPIRED.name().equals(c.to())) {
-                    endings.add(new Ending(a.reference(), a.acronym(), a.name(), a.category(), c.to(), day(c.at()), c.reason()));
-                }
-            }
-        }
+        jdbc.sql("""
+                SELECT a.reference, a.instrument_type, a.signed_on, a.place_of_signature, a.signed_at_meeting_id,
+                       p.acronym, p.name, p.category, s.reference AS supersedes, s.signed_on AS supersedes_signed_on,
+                       h.from_status, h.to_status, h.changed_at, h.reason
+                FROM agreement_status_change h
+                JOIN agreement a ON a.id = h.agreement_id JOIN partner p ON p.id = a.partner_id
+                LEFT JOIN agreement s ON s.id = a.supersedes_id
+                WHERE h.changed_at >= :periodStart AND h.changed_at < :until AND h.to_status IN (:events)
+                ORDER BY p.acronym, a.reference, h.changed_at, h.id""")
+                .param("periodStart", Timestamp.from(periodStart)).param("until", Timestamp.from(until))
+                .param("events", PERIOD_EVENTS)
+                .query((rs, n) -> {
+                    String reference = rs.getString("reference");
+                    String acronym = rs.getString("acronym");
+                    String name = rs.getString("name");
+                    PartnerCategory category = PartnerCategory.valueOf(rs.getString("category"));
+                    String instrument = rs.getString("instrument_type");
+                    LocalDate signedOn = date(rs.getDate("signed_on"));
+                    String supersedes = rs.getString("supersedes");
+                    String fromStatus = rs.getString("from_status");
+                    String to = rs.getString("to_status");
+                    Instant at = rs.getTimestamp("changed_at").toInstant();
+                    boolean entersForceFirstTime = AgreementStatus.IN_FORCE.name().equals(to)
+                            && (fromStatus == null || AgreementStatus.valueOf(fromStatus).inPreparation());
+                    if (entersForceFirstTime && supersedes == null) {
+                        Long meetingId = (Long) rs.getObject("signed_at_meeting_id", Long.class);
+                        String meeting = meetingId == null ? null
+                                : Optional.ofNullable(meetingsById.get(meetingId)).map(Meeting::title).orElse(null);
+                        newPartnerships.add(new AgreementLine(reference, acronym, name, category, instrument,
+                                signedOn != null ? signedOn : day(at), rs.getString("place_of_signature"), meeting));
+                    } else if (entersForceFirstTime) {
+                        renewals.add(new Supersession(reference, acronym, name, category, instrument,
+                                signedOn != null ? signedOn : day(at), supersedes, date(rs.getDate("supersedes_signed_on"))));
+                    }
+                    if (AgreementStatus.TERMINATED.name().equals(to) || AgreementStatus.EXPIRED.name().equals(to)) {
+                        endings.add(new Ending(reference, acronym, name, category, to, day(at), rs.getString("reason")));
+                    }
+                    return reference;
+                })
+                .list();
+
         Map<PartnerCategory, Integer> byCategory = new EnumMap<>(PartnerCategory.class);
         for (PartnerCategory category : PartnerCategory.values()) {
             byCategory.put(category, 0);
@@ -146,13 +187,13 @@ public class FactsService {
         List<PartnerLine> formal = new ArrayList<>();
         List<PartnerLine> dormant = new ArrayList<>();
         bindingByPartner.forEach((acronym, bound) -> {
-            AgreementRow any = bound.get(0);
+            Standing any = bound.get(0);
             PartnerLine line = new PartnerLine(acronym, any.name(), any.category(),
-                    bound.stream().map(AgreementRow::reference).toList(),
-                    bound.stream().map(AgreementRow::signedOn).filter(java.util.Objects::nonNull).min(Comparator.naturalOrder()).orElse(null));
+                    bound.stream().map(Standing::reference).toList(),
+                    bound.stream().map(Standing::signedOn).filter(java.util.Objects::nonNull).min(Comparator.naturalOrder()).orElse(null));
             formal.add(line);
             byCategory.merge(any.category(), 1, Integer::sum);
-            if (bound.stream().allMatch(a -> a.statusAsAt().orElseThrow() == AgreementStatus.DORMANT)) {
+            if (bound.stream().allMatch(a -> a.status() == AgreementStatus.DORMANT)) {
                 dormant.add(line);
             }
         });
@@ -162,92 +203,109 @@ public class FactsService {
         renewals.sort(Comparator.comparing(Supersession::signedOn));
         endings.sort(Comparator.comparing(Ending::on));
 
-        Plans plans = plans(periodStart, until, endorsementsBySubject);
+        Plans plans = plans(periodStart, until, endorsementsBySubject, meetingsById);
         return new Facts(from, asOf, byCategory, formal.size(), formal, newPartnerships, renewals, endings, pending,
                 dormant, plans.adopted(), plans.inImplementation(), plans.closed(), deFacto(asOf),
-                committeeEndorsements(from, asOf));
+                committeeEndorsements(from, asOf, meetingsById));
+    }
+
+    /** An agreement binding or pending as at the date: its status then and since when. */
+    private record Standing(String reference, LocalDate signedOn, String acronym, String name, PartnerCategory category,
+                            AgreementStatus status, Instant since) {
     }
 
     private record Plans(List<PlanLine> adopted, List<PlanLine> inImplementation, List<PlanLine> closed) {
     }
 
-    private Plans plans(Instant periodStart, Instant until, Map<String, List<EndorsementRow>> endorsements) {
-        record PlanRow(long id, String reference, String partner, String title, int start, int end, List<Change> history) {
-        }
-        Map<Long, PlanRow> plans = new LinkedHashMap<>();
-        jdbc.sql("""
-                SELECT w.id, w.reference, w.title, w.period_start_year, w.period_end_year, p.acronym
-                FROM work_plan w JOIN partner p ON p.id = w.partner_id ORDER BY w.reference""")
-                .query((rs, n) -> new PlanRow(rs.getLong("id"), rs.getString("reference"), rs.getString("acronym"),
-                        rs.getString("title"), rs.getInt("period_start_year"), rs.getInt("period_end_year"), new ArrayList<>()))
-                .list().forEach(p -> plans.put(p.id(), p));
-        jdbc.sql("""
-                SELECT work_plan_id, from_status, to_status, changed_at, reason FROM work_plan_status_change
-                WHERE changed_at < :until ORDER BY changed_at, id""")
-                .param("until", Timestamp.from(until))
-                .query((rs, n) -> new Change(rs.getLong("work_plan_id"), rs.getString("from_status"),
-                        rs.getString("to_status"), rs.getTimestamp("changed_at").toInstant(), rs.getString("reason")))
-                .list().forEach(c -> plans.get(c.subjectId()).history().add(c));
-        Map<Long, Map<String, Integer>> activities = activitiesByStatus(until);
-
-        List<PlanLine> adopted = new ArrayList<>();
-        List<PlanLine> running = new ArrayList<>();
-        List<PlanLine> closed = new ArrayList<>();
-        for (PlanRow plan : plans.values()) {
-            if (plan.history().isEmpty()) {
-                continue;
-            }
-            List<String> bodies = endorsements.getOrDefault(plan.reference(), List.of()).stream()
-                    .filter(EndorsementRow::endorsed).map(e -> e.describe(meetings)).toList();
-            Map<String, Integer> counts = activities.getOrDefault(plan.id(), Map.of());
-            String status = plan.history().get(plan.history().size() - 1).to();
-            for (Change c : plan.history()) {
-                if (c.at().isBefore(periodStart)) {
-                    continue;
-                }
-                if (WorkPlanStatus.IN_IMPLEMENTATION.name().equals(c.to()) && !WorkPlanStatus.IN_IMPLEMENTATION.name().equals(c.from())) {
-                    adopted.add(new PlanLine(plan.reference(), plan.partner(), plan.title(), plan.start(), plan.end(),
-                            day(c.at()), bodies, counts));
-                }
-                if (WorkPlanStatus.CLOSED.name().equals(c.to())) {
-                    closed.add(new PlanLine(plan.reference(), plan.partner(), plan.title(), plan.start(), plan.end(),
-                            day(c.at()), bodies, counts));
-                }
-            }
-            if (WorkPlanStatus.IN_IMPLEMENTATION.name().equals(status)) {
-                Instant since = plan.history().stream().filter(c -> WorkPlanStatus.IN_IMPLEMENTATION.name().equals(c.to()))
-                        .map(Change::at).reduce((x, y) -> y).orElseThrow();
-                running.add(new PlanLine(plan.reference(), plan.partner(), plan.title(), plan.start(), plan.end(),
-                        day(since), bodies, counts));
-            }
-        }
-        adopted.sort(Comparator.comparing(PlanLine::on).thenComparing(PlanLine::reference));
-        closed.sort(Comparator.comparing(PlanLine::on).thenComparing(PlanLine::reference));
-        return new Plans(adopted, running, closed);
+    private record PlanRow(long id, String reference, String partner, String title, int start, int end) {
     }
 
-    /** Each plan's activities counted by their status as at the date (every status, zero included). */
-    private Map<Long, Map<String, Integer>> activitiesByStatus(Instant until) {
-        Map<Long, String> lastStatus = new LinkedHashMap<>();
-        Map<Long, Long> planOf = new LinkedHashMap<>();
-        jdbc.sql("""
-                SELECT h.activity_id, a.work_plan_id, h.to_status FROM activity_status_change h
-                JOIN work_plan_activity a ON a.id = h.activity_id
-                WHERE h.changed_at < :until ORDER BY h.changed_at, h.id""")
-                .param("until", Timestamp.from(until))
-                .query((rs, n) -> {
-                    lastStatus.put(rs.getLong("activity_id"), rs.getString("to_status"));
-                    planOf.put(rs.getLong("activity_id"), rs.getLong("work_plan_id"));
-                    return null;
-                }).list();
-        Map<Long, Map<String, Integer>> counts = new LinkedHashMap<>();
-        lastStatus.forEach((activity, status) -> counts.computeIfAbsent(planOf.get(activity), k -> {
-            Map<String, Integer> zero = new LinkedHashMap<>();
-            for (ActivityStatus s : ActivityStatus.values()) {
-                zero.put(s.name(), 0);
+    private static PlanRow planRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new PlanRow(rs.getLong("id"), rs.getString("reference"), rs.getString("acronym"), rs.getString("title"),
+                rs.getInt("period_start_year"), rs.getInt("period_end_year"));
+    }
+
+    private Plans plans(Instant periodStart, Instant until, Map<String, List<EndorsementRow>> endorsements,
+                        Map<Long, Meeting> meetingsById) {
+        record Event(PlanRow plan, String from, String to, Instant at) {
+        }
+        String planColumns = "w.id, w.reference, w.title, w.period_start_year, w.period_end_year, p.acronym";
+        // Adopted (into implementation from another status) and closed in the period, in the plans' order.
+        List<Event> events = jdbc.sql("""
+                SELECT %s, h.from_status, h.to_status, h.changed_at
+                FROM work_plan_status_change h JOIN work_plan w ON w.id = h.work_plan_id JOIN partner p ON p.id = w.partner_id
+                WHERE h.changed_at >= :periodStart AND h.changed_at < :until AND h.to_status IN (:events)
+                ORDER BY w.reference, h.changed_at, h.id""".formatted(planColumns))
+                .param("periodStart", Timestamp.from(periodStart)).param("until", Timestamp.from(until))
+                .param("events", PLAN_EVENTS)
+                .query((rs, n) -> new Event(planRow(rs), rs.getString("from_status"), rs.getString("to_status"),
+                        rs.getTimestamp("changed_at").toInstant()))
+                .list();
+        // In implementation as at the date, since their last change (the one that put them there).
+        record Running(PlanRow plan, Instant since) {
+        }
+        List<Running> inImplementation = jdbc.sql("""
+                SELECT %s, h.changed_at
+                FROM %s h JOIN work_plan w ON w.id = h.subject_id JOIN partner p ON p.id = w.partner_id
+                WHERE h.latest = 1 AND h.to_status = :status
+                ORDER BY w.reference""".formatted(planColumns, statusAsAt("work_plan_status_change", "work_plan_id")))
+                .param("until", Timestamp.from(until)).param("status", WorkPlanStatus.IN_IMPLEMENTATION.name())
+                .query((rs, n) -> new Running(planRow(rs), rs.getTimestamp("changed_at").toInstant()))
+                .list();
+        java.util.Set<Long> listed = new java.util.LinkedHashSet<>();
+        events.forEach(e -> listed.add(e.plan().id()));
+        inImplementation.forEach(r -> listed.add(r.plan().id()));
+        Map<Long, Map<String, Integer>> activities = activitiesByStatus(until, listed);
+        java.util.function.BiFunction<PlanRow, Instant, PlanLine> line = (plan, on) -> new PlanLine(plan.reference(),
+                plan.partner(), plan.title(), plan.start(), plan.end(), day(on),
+                endorsements.getOrDefault(plan.reference(), List.of()).stream().filter(EndorsementRow::endorsed)
+                        .map(e -> e.describe(meetingsById)).toList(),
+                activities.getOrDefault(plan.id(), Map.of()));
+
+        List<PlanLine> adopted = new ArrayList<>();
+        List<PlanLine> closed = new ArrayList<>();
+        for (Event e : events) {
+            if (WorkPlanStatus.IN_IMPLEMENTATION.name().equals(e.to()) && !WorkPlanStatus.IN_IMPLEMENTATION.name().equals(e.from())) {
+                adopted.add(line.apply(e.plan(), e.at()));
             }
-            return zero;
-        }).merge(status, 1, Integer::sum));
+            if (WorkPlanStatus.CLOSED.name().equals(e.to())) {
+                closed.add(line.apply(e.plan(), e.at()));
+            }
+        }
+        List<PlanLine> running = inImplementation.stream().map(r -> line.apply(r.plan(), r.since())).toList();
+        adopted.sort(Comparator.comparing(PlanLine::on).thenComparing(PlanLine::reference));
+        closed.sort(Comparator.comparing(PlanLine::on).thenComparing(PlanLine::reference));
+        return new Plans(adopted, new ArrayList<>(running), closed);
+    }
+
+    /**
+     * The activities of these plans counted by their status as at the date (every status, zero included;
+     * a plan none of whose activities has a status yet: absent), counted in SQL.
+     */
+    private Map<Long, Map<String, Integer>> activitiesByStatus(Instant until, java.util.Collection<Long> planIds) {
+        Map<Long, Map<String, Integer>> counts = new LinkedHashMap<>();
+        List<Long> ids = List.copyOf(planIds);
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            jdbc.sql("""
+                    SELECT h.work_plan_id, h.to_status, COUNT(*) AS activities FROM (
+                        SELECT act.work_plan_id, h.to_status,
+                               ROW_NUMBER() OVER (PARTITION BY h.activity_id ORDER BY h.changed_at DESC, h.id DESC) AS latest
+                        FROM activity_status_change h JOIN work_plan_activity act ON act.id = h.activity_id
+                        WHERE h.changed_at < :until AND act.work_plan_id IN (:plans)) h
+                    WHERE h.latest = 1
+                    GROUP BY h.work_plan_id, h.to_status""")
+                    .param("until", Timestamp.from(until)).param("plans", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
+                    .query((rs, n) -> {
+                        counts.computeIfAbsent(rs.getLong("work_plan_id"), k -> {
+                            Map<String, Integer> zero = new LinkedHashMap<>();
+                            for (ActivityStatus s : ActivityStatus.values()) {
+                                zero.put(s.name(), 0);
+                            }
+                            return zero;
+                        }).merge(rs.getString("to_status"), rs.getInt("activities"), Integer::sum);
+                        return null;
+                    }).list();
+        }
         return counts;
     }
 
@@ -269,11 +327,11 @@ public class FactsService {
             return "ENDORSED".equals(decision) || "ENDORSED_WITH_AMENDMENTS".equals(decision);
         }
 
-        String describe(MeetingService meetings) {
+        String describe(Map<Long, Meeting> meetings) {
             if ("PARTNER_BODY".equals(body)) {
                 return "Partner's governing body (%s)".formatted(decidedOn);
             }
-            return meetings.byId(meetingId).map(Meeting::title)
+            return Optional.ofNullable(meetingId == null ? null : meetings.get(meetingId)).map(Meeting::title)
                     .or(() -> Optional.ofNullable(meetingNumber).map(n -> Meeting.ordinal(n) + " meeting of the Standing Committee (" + decidedOn + ")"))
                     .orElse("Standing Committee, written procedure (" + decidedOn + ")");
         }
@@ -300,25 +358,12 @@ public class FactsService {
                 .list();
     }
 
-    private List<EndorsementLine> committeeEndorsements(LocalDate from, LocalDate asOf) {
+    private List<EndorsementLine> committeeEndorsements(LocalDate from, LocalDate asOf, Map<Long, Meeting> meetingsById) {
         return endorsementRows(from, asOf).stream().filter(e -> "CMS_STANDING_COMMITTEE".equals(e.body()))
                 .filter(EndorsementRow::endorsed)
-                .map(e -> new EndorsementLine(e.subjectType(), e.subject(), e.decision(), e.decidedOn(), e.describe(meetings),
+                .map(e -> new EndorsementLine(e.subjectType(), e.subject(), e.decision(), e.decidedOn(), e.describe(meetingsById),
                         e.documentNumber()))
                 .toList();
-    }
-
-    private record Change(long subjectId, String from, String to, Instant at, String reason) {
-    }
-
-    private record AgreementRow(long id, String reference, String instrumentType, LocalDate signedOn, String place,
-                                Long signedAtMeetingId, String acronym, String name, PartnerCategory category,
-                                String supersedes, LocalDate supersedesSignedOn, List<Change> history) {
-        /** The status as at the date: the last change recorded up to it (empty: the agreement did not exist yet). */
-        Optional<AgreementStatus> statusAsAt() {
-            return history.isEmpty() ? Optional.empty()
-                    : Optional.of(AgreementStatus.valueOf(history.get(history.size() - 1).to()));
-        }
     }
 
     private static Instant startOf(LocalDate day) {

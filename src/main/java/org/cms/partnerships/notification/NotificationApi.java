@@ -19,10 +19,12 @@ public class NotificationApi {
 
     private final NotificationLog notificationLog;
     private final RegisterReadAccess access;
+    private final NotificationReaders readers;
 
-    public NotificationApi(NotificationLog notificationLog, RegisterReadAccess access) {
+    public NotificationApi(NotificationLog notificationLog, RegisterReadAccess access, NotificationReaders readers) {
         this.notificationLog = notificationLog;
         this.access = access;
+        this.readers = readers;
     }
 
     @GetMapping("/api/notifications")
@@ -31,8 +33,8 @@ public class NotificationApi {
                                    @RequestParam(required = false) NotificationStatus status,
                                    @RequestParam(required = false) String template,
                                    @RequestParam(defaultValue = "200") int limit) {
-        return notificationLog.search(reference, status, template, access.notifications(),
-                Math.max(1, Math.min(limit, 1000)));
+        return notificationLog.page(reference, status, template, readers.current(), 0,
+                Math.max(1, Math.min(limit, 1000))).items();
     }
 
     @GetMapping("/api/notifications/{id}")
@@ -46,7 +48,7 @@ public class NotificationApi {
                        @RequestParam(required = false) NotificationStatus status, Model model) {
         model.addAttribute("reference", reference);
         model.addAttribute("status", status);
-        model.addAttribute("notifications", notificationLog.search(reference, status, null, access.notifications(), 500));
+        model.addAttribute("notifications", notificationLog.page(reference, status, null, readers.current(), 0, 500).items());
         return "notifications";
     }
 }

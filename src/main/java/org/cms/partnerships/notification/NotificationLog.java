@@ -8,7 +8,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.cms.partnerships.common.NotFoundException;
 import org.cms.partnerships.common.RegisterClock;
 import org.cms.partnerships.register.Language;
@@ -107,31 +109,85 @@ public class NotificationLog implements DeliveryLog {
                 .update();
     }
 
-    /** Newest first; null criteria are ignored. */
+    /** Newest first, the whole log; null criteria are ignored. At most {@code limit} lines, limited in SQL. */
     public List<Notification> search(String subjectReference, NotificationStatus status, String template, int limit) {
-        return search(subjectReference, status, template, n -> true, limit);
+        Criteria criteria = new Criteria(subjectReference, status, template);
+        return newest(criteria, 0, limit);
     }
 
-    /** Newest first, only the lines {@code readable} accepts, at most {@code limit} of them. */
-    public List<Notification> search(String subjectReference, NotificationStatus status, String template,
-                                     java.util.function.Predicate<Notification> readable, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM notification_log WHERE 1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (subjectReference != null && !subjectReference.isBlank()) {
-            sql.append(" AND subject_reference = ?");
-            params.add(subjectReference.trim());
+    /**
+     * Whose lines a read returns: the whole log, or the lines addressed to one e-mail address (any letter
+     * case) that {@code rule} accepts. The address narrows the read in SQL (an index on PostgreSQL);
+     * the rule, the exact one of the caller, is applied to what that finds.
+     */
+    public record Reader(boolean wholeLog, String addressedTo, Predicate<Notification> rule) {
+
+        public static final Reader WHOLE_LOG = new Reader(true, null, n -> true);
+
+        /** The lines to {@code email} that {@code rule} accepts; none when there is no address. */
+        public static Reader addressedTo(String email, Predicate<Notification> rule) {
+            return new Reader(false, email, rule);
         }
-        if (status != null) {
-            sql.append(" AND status = ?");
-            params.add(status.name());
+    }
+
+    /** One page of the log, newest first, and how many lines match in all. */
+    public record Page(List<Notification> items, int total) {
+    }
+
+    /**
+     * The lines from {@code offset} (0: the newest), at most {@code limit}, that match the criteria (null
+     * ignored) and that {@code reader} reads. The whole log is paged and counted in SQL; one person's
+     * e-mails are read in full (they are few) and paged after the rule.
+     */
+    public Page page(String subjectReference, NotificationStatus status, String template, Reader reader, int offset,
+                     int limit) {
+        Criteria criteria = new Criteria(subjectReference, status, template);
+        if (!reader.wholeLog()) {
+            if (reader.addressedTo() == null || reader.addressedTo().isBlank()) {
+                return new Page(List.of(), 0);
+            }
+            // LOWER on both sides: ix_notification_recipient (PostgreSQL) is on LOWER(recipient_email).
+            criteria.add("LOWER(recipient_email) = ?", reader.addressedTo().trim().toLowerCase(Locale.ROOT));
+            List<Notification> theirs = jdbc.sql("SELECT * FROM notification_log" + criteria.where + " ORDER BY id DESC")
+                    .params(criteria.params).query(NotificationLog::notification).list().stream().filter(reader.rule()).toList();
+            int from = Math.min(Math.max(0, offset), theirs.size());
+            return new Page(theirs.subList(from, Math.min(theirs.size(), from + Math.max(0, limit))), theirs.size());
         }
-        if (template != null && !template.isBlank()) {
-            sql.append(" AND template = ?");
-            params.add(template.trim());
+        int total = jdbc.sql("SELECT COUNT(*) FROM notification_log" + criteria.where).params(criteria.params)
+                .query(Integer.class).single();
+        return new Page(total == 0 ? List.of() : newest(criteria, offset, limit), total);
+    }
+
+    /** The matching lines from {@code offset}, newest first, paged in SQL (the primary key read backwards, or an index). */
+    private List<Notification> newest(Criteria criteria, int offset, int limit) {
+        List<Object> params = new ArrayList<>(criteria.params);
+        params.add(Math.max(0, offset));
+        params.add(Math.max(0, limit));
+        return jdbc.sql("SELECT * FROM notification_log" + criteria.where + " ORDER BY id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
+                .params(params).query(NotificationLog::notification).list();
+    }
+
+    /** The WHERE clause of a read of the log and its parameters; null or blank criteria are ignored. */
+    private static final class Criteria {
+        final StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        final List<Object> params = new ArrayList<>();
+
+        Criteria(String subjectReference, NotificationStatus status, String template) {
+            if (subjectReference != null && !subjectReference.isBlank()) {
+                add("subject_reference = ?", subjectReference.trim());
+            }
+            if (status != null) {
+                add("status = ?", status.name());
+            }
+            if (template != null && !template.isBlank()) {
+                add("template = ?", template.trim());
+            }
         }
-        sql.append(" ORDER BY id DESC");
-        return jdbc.sql(sql.toString()).params(params).query(NotificationLog::notification).list().stream()
-                .filter(readable).limit(limit).toList();
+
+        void add(String condition, Object value) {
+            where.append(" AND ").append(condition);
+            params.add(value);
+        }
     }
 
     public Notification get(long id) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -12,13 +13,11 @@ import org.cms.partnerships.register.Agreement;
 import org.cms.partnerships.register.AgreementFilter;
 import org.cms.partnerships.register.AgreementService;
 import org.cms.partnerships.register.AgreementStatus;
-import org.cms.partnerships.register.StatusChange;
 import org.cms.partnerships.security.RegisterReadAccess;
-import org.cms.partnerships.workplan.WorkPlan;
 import org.cms.partnerships.workplan.WorkPlanService;
 import org.cms.partnerships.workplan.WorkPlanStatus;
-import org.cms.partnerships.workplan.WorkPlanStatusChange;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,16 +43,18 @@ public class ComingDue {
     private final WorkPlanService workPlans;
     private final RegisterReadAccess access;
     private final EngineWork engine;
+    private final JdbcClient jdbc;
     private final int horizonDays;
     private final int silenceDays;
 
     public ComingDue(AgreementService agreements, WorkPlanService workPlans, RegisterReadAccess access,
-                     EngineWork engine, @Value("${cms.register.coming-due-days:90}") int horizonDays,
+                     EngineWork engine, JdbcClient jdbc, @Value("${cms.register.coming-due-days:90}") int horizonDays,
                      @Value("${cms.register.silence-days:60}") int silenceDays) {
         this.agreements = agreements;
         this.workPlans = workPlans;
         this.access = access;
         this.engine = engine;
+        this.jdbc = jdbc;
         this.horizonDays = horizonDays;
         this.silenceDays = silenceDays;
     }
@@ -93,16 +94,20 @@ public class ComingDue {
     }
 
     private List<Silence> silentPartners(LocalDate today) {
+        AgreementStatus awaiting = AgreementStatus.AWAITING_PARTNER_APPROVAL;
+        WorkPlanStatus consulting = WorkPlanStatus.IN_CONSULTATION;
+        // The last status change or comment of every record waiting, in two queries each (not two per record).
+        Map<String, Instant> agreementActivity = lastActivity("agreement", "agreement_status_change", "agreement_comment",
+                "agreement_id", awaiting.name());
+        Map<String, Instant> planActivity = lastActivity("work_plan", "work_plan_status_change", "work_plan_comment",
+                "work_plan_id", consulting.name());
         Stream<Silence> fromAgreements = access.readable(agreements.search(
-                        new AgreementFilter(AgreementStatus.AWAITING_PARTNER_APPROVAL, null, null, null, null))).stream()
+                        new AgreementFilter(awaiting, null, null, null, null))).stream()
                 .map(a -> silence("Agreement", a.reference(), a.partnerAcronym(), a.title(), "the partner's approval",
-                        lastChangeOf(a), today, Links.agreement(a.reference())));
-        Stream<Silence> fromPlans = workPlans.all().stream()
-                .filter(p -> p.status() == WorkPlanStatus.IN_CONSULTATION)
-                .filter(p -> p.agreementReference() == null ? access.current().everything()
-                        : access.readable(List.of(agreements.get(p.agreementReference()))).size() == 1)
+                        agreementActivity.getOrDefault(a.reference(), Instant.EPOCH), today, Links.agreement(a.reference())));
+        Stream<Silence> fromPlans = access.workPlans(workPlans.withStatus(consulting)).stream()
                 .map(p -> silence("Joint work plan", p.reference(), p.partnerAcronym(), p.title(), "the partner's comments",
-                        lastChangeOf(p), today, Links.workPlan(p.reference())));
+                        planActivity.getOrDefault(p.reference(), Instant.EPOCH), today, Links.workPlan(p.reference())));
         return Stream.concat(fromAgreements, fromPlans).filter(s -> s.daysSilent() > silenceDays)
                 .sorted(Comparator.comparing(Silence::daysSilent).reversed()).toList();
     }
@@ -113,15 +118,22 @@ public class ComingDue {
         return new Silence(kind, reference, partner, title, waitingFor, last, ChronoUnit.DAYS.between(last, today), url);
     }
 
-    private Instant lastChangeOf(Agreement a) {
-        Stream<Instant> changes = agreements.history(a.reference()).stream().map(StatusChange::changedAt);
-        Stream<Instant> comments = agreements.comments(a.reference()).stream().map(AgreementService.Comment::createdAt);
-        return Stream.concat(changes, comments).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
-    }
-
-    private Instant lastChangeOf(WorkPlan p) {
-        Stream<Instant> changes = workPlans.history(p.reference()).stream().map(WorkPlanStatusChange::changedAt);
-        Stream<Instant> comments = workPlans.comments(p.reference()).stream().map(WorkPlanService.Comment::createdAt);
-        return Stream.concat(changes, comments).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+    /**
+     * By reference, the last status change or comment of the records of {@code table} in {@code status}
+     * (records with neither are absent): the records by their status index, their histories and
+     * comments by their foreign-key indexes.
+     */
+    private Map<String, Instant> lastActivity(String table, String history, String comments, String key, String status) {
+        Map<String, Instant> last = new HashMap<>();
+        for (String sql : List.of(
+                "SELECT r.reference, MAX(h.changed_at) AS at FROM %s r JOIN %s h ON h.%s = r.id WHERE r.status = :status GROUP BY r.reference"
+                        .formatted(table, history, key),
+                "SELECT r.reference, MAX(c.created_at) AS at FROM %s r JOIN %s c ON c.%s = r.id WHERE r.status = :status GROUP BY r.reference"
+                        .formatted(table, comments, key))) {
+            jdbc.sql(sql).param("status", status)
+                    .query((rs, row) -> Map.entry(rs.getString("reference"), rs.getTimestamp("at").toInstant())).list()
+                    .forEach(e -> last.merge(e.getKey(), e.getValue(), (x, y) -> x.isAfter(y) ? x : y));
+        }
+        return last;
     }
 }

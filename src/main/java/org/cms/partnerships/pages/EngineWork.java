@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.Incident;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -39,7 +38,7 @@ import org.springframework.stereotype.Service;
 public class EngineWork {
 
     /** The variables that name a record in a process: each process carries one of them (sealed at start). */
-    private static final List<ProcessVariable<String>> SUBJECT_VARIABLES = List.of(AgreementVariables.REFERENCE,
+    static final List<ProcessVariable<String>> SUBJECT_VARIABLES = List.of(AgreementVariables.REFERENCE,
             WorkPlanProcess.REFERENCE, EndorsementProcess.SUBJECT_REFERENCE, CopReportProcess.REPORT_KEY);
 
     private final TaskService tasks;
@@ -88,7 +87,7 @@ public class EngineWork {
             tasks.createTaskQuery().processVariableValueEquals(variable.name(), reference).active().list()
                     .forEach(t -> found.putIfAbsent(t.getId(), t));
         }
-        return found.values().stream().sorted(Comparator.comparing(Task::getCreateTime)).map(this::openTask).toList();
+        return openTasks(found.values().stream().sorted(Comparator.comparing(Task::getCreateTime)).toList());
     }
 
     /** Every process instance that worked or works on {@code reference}, newest first. */
@@ -109,9 +108,8 @@ public class EngineWork {
     /** Tasks past their due date that the user may see, by candidate group (or "assigned to ..."). */
     public Map<String, List<OpenTask>> overdueTasksByGroup() {
         Map<String, List<OpenTask>> byGroup = new TreeMap<>();
-        for (Task task : tasks.createTaskQuery().active().dueBefore(Date.from(RegisterClock.now()))
-                .orderByDueDate().asc().list()) {
-            OpenTask open = openTask(task);
+        for (OpenTask open : openTasks(tasks.createTaskQuery().active().dueBefore(Date.from(RegisterClock.now()))
+                .orderByDueDate().asc().list())) {
             List<String> groups = open.candidateGroups().isEmpty()
                     ? List.of(open.assignee() != null ? "assigned to " + open.assignee() : "no group")
                     : open.candidateGroups();
@@ -201,12 +199,25 @@ public class EngineWork {
         }
     }
 
-    private OpenTask openTask(Task task) {
+    /**
+     * The tasks as the pages list them. The business keys of their instances in one query (as the user: an
+     * instance the user may not read gives none); the candidate groups per task, as Tasklist shows them.
+     */
+    private List<OpenTask> openTasks(List<Task> found) {
+        Map<String, String> businessKeys = new java.util.HashMap<>();
+        java.util.Set<String> instanceIds = new java.util.HashSet<>();
+        found.stream().map(Task::getProcessInstanceId).filter(java.util.Objects::nonNull).forEach(instanceIds::add);
+        if (!instanceIds.isEmpty()) {
+            runtime.createProcessInstanceQuery().processInstanceIds(instanceIds).list()
+                    .forEach(p -> businessKeys.put(p.getId(), p.getBusinessKey()));
+        }
+        return found.stream().map(task -> openTask(task, businessKeys.get(task.getProcessInstanceId()))).toList();
+    }
+
+    private OpenTask openTask(Task task, String businessKey) {
         List<String> groups = tasks.getIdentityLinksForTask(task.getId()).stream()
                 .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
                 .map(IdentityLink::getGroupId).toList();
-        String businessKey = Optional.ofNullable(runtime.createProcessInstanceQuery()
-                .processInstanceId(task.getProcessInstanceId()).singleResult()).map(ProcessInstance::getBusinessKey).orElse(null);
         Instant due = instant(task.getDueDate());
         return new OpenTask(task.getId(), task.getName(), task.getAssignee(), groups, instant(task.getCreateTime()), due,
                 due != null && due.isBefore(RegisterClock.now()), businessKey);

@@ -24,6 +24,7 @@ import org.cms.partnerships.endorsement.Endorsement;
 import org.cms.partnerships.endorsement.EndorsementService;
 import org.cms.partnerships.notification.Notification;
 import org.cms.partnerships.notification.NotificationLog;
+import org.cms.partnerships.notification.NotificationReaders;
 import org.cms.partnerships.notification.NotificationStatus;
 import org.cms.partnerships.register.Agreement;
 import org.cms.partnerships.register.AgreementFilter;
@@ -74,6 +75,7 @@ public class RegisterPages {
     private final EndorsementService endorsements;
     private final AmendmentService amendments;
     private final NotificationLog notificationLog;
+    private final NotificationReaders notificationReaders;
     private final RegisterReadAccess access;
     private final EngineWork engine;
     private final ComingDue comingDue;
@@ -84,7 +86,8 @@ public class RegisterPages {
     public RegisterPages(AgreementService agreements, PartnerService partners, WorkPlanService workPlans,
                          EndorsementService endorsements, AmendmentService amendments, NotificationLog notificationLog,
                          RegisterReadAccess access, EngineWork engine, ComingDue comingDue, IdentityService identity,
-                         CopReportService copReports, CopReportReadAccess copReportAccess) {
+                         CopReportService copReports, CopReportReadAccess copReportAccess,
+                         NotificationReaders notificationReaders) {
         this.agreements = agreements;
         this.partners = partners;
         this.workPlans = workPlans;
@@ -97,6 +100,7 @@ public class RegisterPages {
         this.identity = identity;
         this.copReports = copReports;
         this.copReportAccess = copReportAccess;
+        this.notificationReaders = notificationReaders;
     }
 
     /** What the page header shows on every page: who is logged in, the logout token, the webapps. */
@@ -280,7 +284,7 @@ public class RegisterPages {
         model.addAttribute("endorsements", endorsementList);
         model.addAttribute("amendments", amendmentList);
         model.addAttribute("workPlans", workPlans.plansOf(ref));
-        model.addAttribute("notifications", notificationLog.search(ref, null, null, access.notifications(), 50));
+        model.addAttribute("notifications", notificationLog.page(ref, null, null, notificationReaders.current(), 0, 50).items());
         model.addAttribute("tasks", engine.openTasks(ref));
         model.addAttribute("instances", engine.instances(ref));
         model.addAttribute("earlierAgreement", readableOrNull(agreement.supersedes()));
@@ -359,28 +363,27 @@ public class RegisterPages {
 
     // ------------------------------------------------------------------ joint work plans
 
-    /** Plans of agreements the user may read (plans without an agreement: users who read everything). */
+    /**
+     * Plans of agreements the user may read (plans without an agreement: users who read everything), by
+     * the rule of the API ({@link RegisterReadAccess#workPlans}: one query for the readable agreements, not one per plan).
+     */
     private List<WorkPlan> readablePlans() {
-        RegisterReadAccess.Scope scope = access.current();
-        if (scope.everything()) {
-            return workPlans.all();
-        }
-        return workPlans.all().stream().filter(p -> p.agreementReference() != null
-                && agreements.find(p.agreementReference()).filter(scope::mayRead).isPresent()).toList();
+        return access.workPlans(workPlans.all());
     }
 
+    /** One plan by reference (any letter case), if the user may read it; else the 404 of a reference that does not exist. */
     private WorkPlan readablePlan(String reference) {
-        return readablePlans().stream().filter(p -> p.reference().equalsIgnoreCase(reference)).findFirst()
+        return workPlans.findIgnoringCase(reference).filter(p -> !access.workPlans(List.of(p)).isEmpty())
                 .orElseThrow(() -> new NotFoundException("No joint work plan with reference " + reference));
     }
 
     @GetMapping("/work-plans")
-    public String workPlanList(Model model) {
-        List<WorkPlan> plans = readablePlans();
-        model.addAttribute("plans", plans);
-        model.addAttribute("activityCounts", plans.stream().collect(Collectors.toMap(WorkPlan::reference,
-                p -> workPlans.activities(p.reference()).size())));
-        model.addAttribute("query", new PageQuery("/register/work-plans"));
+    public String workPlanList(@RequestParam(defaultValue = "1") int page, Model model) {
+        Listing<WorkPlan> listing = page(readablePlans(), page);
+        model.addAttribute("listing", listing);
+        // Counted for the plans on this page only, in one query.
+        model.addAttribute("activityCounts", workPlans.activityCounts(listing.items().stream().map(WorkPlan::reference).toList()));
+        model.addAttribute("query", new PageQuery("/register/work-plans").put("page", page));
         return "register/work-plans";
     }
 
@@ -388,9 +391,11 @@ public class RegisterPages {
     public ResponseEntity<byte[]> workPlanExport(@PathVariable String format) {
         Exports.Table table = Exports.Table.of("joint-work-plans", "Reference", "Partner", "Agreement", "Title",
                 "First year", "Last year", "Status", "Predecessor", "Activities");
-        readablePlans().forEach(p -> table.row(p.reference(), p.partnerAcronym(), p.agreementReference(), p.title(),
+        List<WorkPlan> plans = readablePlans();
+        Map<String, Integer> counts = workPlans.activityCounts(plans.stream().map(WorkPlan::reference).toList());
+        plans.forEach(p -> table.row(p.reference(), p.partnerAcronym(), p.agreementReference(), p.title(),
                 p.periodStartYear(), p.periodEndYear(), p.status(), p.predecessorReference(),
-                workPlans.activities(p.reference()).size()));
+                counts.getOrDefault(p.reference(), 0)));
         return Exports.download(table, format);
     }
 
@@ -440,10 +445,26 @@ public class RegisterPages {
         model.addAttribute("reference", reference);
         model.addAttribute("status", status);
         model.addAttribute("statuses", NotificationStatus.values());
-        model.addAttribute("listing", page(notificationLog.search(reference, status, null, access.notifications(), 5000), page));
+        model.addAttribute("listing", notificationListing(notificationLog.page(reference, status, null,
+                notificationReaders.current(), (Math.max(1, page) - 1) * PAGE_SIZE, PAGE_SIZE), page, reference, status));
         model.addAttribute("query", new PageQuery("/register/notifications").put("reference", reference)
                 .put("status", status).put("page", page));
         return "register/notifications";
+    }
+
+    /**
+     * The page asked for, paged in SQL; a page past the last shows the last, as {@link #page} does for
+     * lists held in memory (the count tells which one that is).
+     */
+    private Listing<Notification> notificationListing(NotificationLog.Page found, int page, String reference,
+                                                      NotificationStatus status) {
+        int pages = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int current = Math.max(1, Math.min(page, pages));
+        if (current != Math.max(1, page)) {
+            found = notificationLog.page(reference, status, null, notificationReaders.current(), (current - 1) * PAGE_SIZE,
+                    PAGE_SIZE);
+        }
+        return new Listing<>(found.items(), current, pages, found.total());
     }
 
     @GetMapping("/notifications.{format}")
@@ -452,7 +473,8 @@ public class RegisterPages {
                                                      @RequestParam(required = false) NotificationStatus status) {
         Exports.Table table = Exports.Table.of("notifications", "When", "Reference", "Template", "Recipient", "E-mail",
                 "Language", "Status", "Attempts", "Error", "Subject", "Sent at");
-        for (Notification n : notificationLog.search(reference, status, null, access.notifications(), 5000)) {
+        // The newest 5000, as the page listed before it was paged in SQL.
+        for (Notification n : notificationLog.page(reference, status, null, notificationReaders.current(), 0, 5000).items()) {
             table.row(n.createdAt(), n.subjectReference(), n.template(), n.recipientName(), n.recipientEmail(),
                     n.language(), n.status(), n.attempts(), n.error(), n.subject(), n.sentAt());
         }

@@ -513,8 +513,43 @@ public class WorkPlanService {
                 .query(WorkPlanService::workPlan).optional();
     }
 
+    /**
+     * The plan with this reference in any letter case: the exact reference first (the unique index), then,
+     * only when a link spells it differently, the case-insensitive match (a scan of the plans).
+     */
+    public Optional<WorkPlan> findIgnoringCase(String reference) {
+        Optional<WorkPlan> exact = find(reference);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        return jdbc.sql(SELECT + " WHERE UPPER(w.reference) = UPPER(:reference) ORDER BY w.reference")
+                .param("reference", reference).query(WorkPlanService::workPlan).list().stream().findFirst();
+    }
+
+    /** How many activities each of these plans has (a plan without any: absent), in one query per 500 plans. */
+    public java.util.Map<String, Integer> activityCounts(java.util.Collection<String> planReferences) {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(planReferences));
+        for (int from = 0; from < all.size(); from += 500) {
+            jdbc.sql("""
+                    SELECT w.reference, COUNT(*) AS activities FROM work_plan w
+                    JOIN work_plan_activity act ON act.work_plan_id = w.id
+                    WHERE w.reference IN (:references) GROUP BY w.reference""")
+                    .param("references", all.subList(from, Math.min(all.size(), from + 500)))
+                    .query((rs, row) -> java.util.Map.entry(rs.getString("reference"), rs.getInt("activities"))).list()
+                    .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        }
+        return counts;
+    }
+
     public WorkPlan get(String reference) {
         return find(reference).orElseThrow(() -> new NotFoundException("No joint work plan with reference " + reference));
+    }
+
+    /** The plans in one status, by reference. */
+    public List<WorkPlan> withStatus(WorkPlanStatus status) {
+        return jdbc.sql(SELECT + " WHERE w.status = :status ORDER BY w.reference").param("status", status.name())
+                .query(WorkPlanService::workPlan).list();
     }
 
     public List<WorkPlan> all() {

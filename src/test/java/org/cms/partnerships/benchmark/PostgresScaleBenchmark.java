@@ -42,6 +42,9 @@ import org.cms.partnerships.agreement.AgreementVariables;
 import org.cms.partnerships.agreement.review.AnnualReviewProcess;
 import org.cms.partnerships.agreement.review.FollowUps;
 import org.cms.partnerships.common.RegisterClock;
+import org.cms.partnerships.copreport.CopReportProcess;
+import org.cms.partnerships.copreport.Facts;
+import org.cms.partnerships.copreport.FactsService;
 import org.cms.partnerships.engine.variables.ProcessValues;
 import org.cms.partnerships.notification.NotificationLog;
 import org.cms.partnerships.operations.ConsistencyCheck;
@@ -188,6 +191,7 @@ class PostgresScaleBenchmark {
 
         if (only.contains("reads")) {
             measureReads(engine, data);
+            measurePagesAndReports(engine, data);
         }
         if (only.contains("plans")) {
             explainHotQueries();
@@ -502,11 +506,10 @@ class PostgresScaleBenchmark {
                 "%d lines, %d kB".formatted(csv.lines().count(), csv.length() / 1024));
         assertThat(csv.lines().count()).isGreaterThan(count);
 
-        // The register pages, as a browser logged in to Tasklist reads them (the webapps' login in the session).
-        // Not yet working: without the webapps the filter does not find the login put in the session (302 to
-        // the login page), so the page rows are skipped with a note rather than failing the whole run.
-        try {
-            Function<String, String> page = webappSession(http, base, engine, "oliver");
+        // The register pages, as a browser logged in to Tasklist reads them (the webapps' session login, PageSession).
+        {
+            PageSession session = PageSession.login(base, "oliver");
+            Function<String, String> page = session::get;
             figures.time("reads", "register page: agreements (GET /register/agreements)", warmUp, reads,
                     i -> assertThat(page.apply("/register/agreements")).contains("Agreements 1–25 of " + count));
             figures.time("reads", "register page: agreements in force by term end, page 3", warmUp, reads,
@@ -521,8 +524,6 @@ class PostgresScaleBenchmark {
             figures.time("reads", "register page: one partner (GET /register/partners/BX...)", warmUp, reads,
                     i -> assertThat(page.apply("/register/partners/BX%06d".formatted(1 + (i * 37) % (data.agreements / 5))))
                             .contains("CMS-BX%06d-".formatted(1 + (i * 37) % (data.agreements / 5))));
-        } catch (AssertionError e) {
-            figures.note("register pages not measured: " + e.getMessage().lines().findFirst().orElse("") + " (see webappSession)");
         }
         figures.time("reads", "one agreement with its history and comments (REST)", warmUp, reads, i -> {
             int g = 1 + (i * 7919) % data.agreements;
@@ -569,25 +570,6 @@ class PostgresScaleBenchmark {
         return path -> send(http, HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth), path);
     }
 
-    /**
-     * GET with the session cookie of a browser logged in to Tasklist as {@code user}: the register pages read
-     * the webapps' login from the HTTP session (security/RegisterPagesAuthenticationFilter) and take no Basic.
-     * The benchmark runs without the webapps (static state per JVM), so the session gets what their login
-     * leaves in it (AuthenticationUtil's authentication with the user's groups), in the application's Tomcat.
-     */
-    private Function<String, String> webappSession(HttpClient http, String base, ProcessEngine engine, String user) {
-        var tomcat = ((org.springframework.boot.web.embedded.tomcat.TomcatWebServer)
-                ((org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext) app).getWebServer()).getTomcat();
-        org.apache.catalina.Context context = (org.apache.catalina.Context) tomcat.getHost().findChildren()[0];
-        org.apache.catalina.Session session = context.getManager().createSession(null);
-        var authentications = new org.camunda.bpm.webapp.impl.security.auth.Authentications();
-        authentications.addOrReplace(org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil.createAuthentication(
-                engine, user, org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil.getGroupsOfUser(engine, user), List.of()));
-        org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil.updateSession(session.getSession(), authentications);
-        String cookie = "JSESSIONID=" + session.getIdInternal();
-        return path -> send(http, HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie), path);
-    }
-
     private static String send(HttpClient http, HttpRequest.Builder request, String path) {
         try {
             HttpResponse<String> response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -595,6 +577,154 @@ class PostgresScaleBenchmark {
             return response.body();
         } catch (java.io.IOException | InterruptedException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    // ------------------------------------------------------------------ pages and reports
+
+    /** Page statements captured while measuring (engine queries as MyBatis sends them), explained in the plans section. */
+    final Map<String, String> pageQueries = new LinkedHashMap<>();
+
+    /**
+     * Goals 2 and 4 for the register pages and the COP report facts, read as a browser reads them: logged
+     * in (the webapps' session login, see PageSession) as oliver, a partnership officer, and as aewa, a
+     * Family secretariat, for the pages RegisterReadAccess filters. Each read checks what it shows.
+     */
+    private void measurePagesAndReports(ProcessEngine engine, ScaleData data) {
+        String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        PageSession oliver = PageSession.login(base, "oliver");
+        PageSession aewa = PageSession.login(base, "aewa");
+        PageSession marc = PageSession.login(base, "marc");
+        FactsService factsService = app.getBean(FactsService.class);
+        String year = String.valueOf(today.getYear());
+        // Running proposals (started above, partners BL000001 ...; proposal n took 1 + (n - 1) % 8 steps): those
+        // waiting for their draft, an officers' task, so that oliver sees it on the agreement's page.
+        Function<Integer, String> proposal = i -> "CMS-BL%06d-%s".formatted(1 + 8 * (i % Math.max(1, Math.min(running, 200) / 8)), year);
+        Function<Integer, String> plan = i -> "JWP-BX-" + (1 + (i * 7919) % data.workPlans);
+
+        // The COP report facts as at a date over the whole register (goal 4).
+        Facts full = factsService.asOf(today, null);
+        figures.note("COP facts as at %s: period from %s, %d formal partners, %d new partnerships, %d pending, %d plans in implementation"
+                .formatted(today, full.periodFrom(), full.formalPartnersTotal(), full.newPartnerships().size(),
+                        full.pendingInstruments().size(), full.workPlansInImplementation().size()));
+        figures.time("reports", "COP facts as at today, whole register (FactsService)", warmUp, reads,
+                i -> assertThat(factsService.asOf(today, null).formalPartnersTotal()).isEqualTo(full.formalPartnersTotal()));
+        figures.time("reports", "COP facts as at today (GET /api/facts, JSON)", warmUp, reads,
+                i -> assertThat(oliver.get("/api/facts?asOf=" + today)).contains("\"formalPartnersTotal\":" + full.formalPartnersTotal()));
+        LocalDate earlier = today.minusDays(150);
+        figures.time("reports", "COP facts as at 150 days ago (GET /api/facts, JSON)", warmUp, reads,
+                i -> assertThat(oliver.get("/api/facts?asOf=" + earlier)).contains("\"asOf\":\"" + earlier + "\""));
+        figures.time("reports", "COP facts as CSV (GET /api/facts.csv)", warmUp, reads,
+                i -> assertThat(oliver.get("/api/facts.csv?asOf=" + today)).contains(proposal.apply(0).substring(0, 4)));
+        assertThat(aewa.status("/api/facts?asOf=" + today)).as("a Family secretariat does not read the facts").isEqualTo(403);
+
+        // A report being drafted: its page recomputes the facts (live until approval) and shows the engine's work.
+        long start = System.nanoTime();
+        String report = new ProcessDriver(engine, null, null).as("oliver", List.of(Groups.PARTNERSHIP_OFFICERS),
+                () -> app.getBean(CopReportProcess.class).start(15, null, null, null));
+        figures.total("reports", "start the COP15 report (facts compiled, draft task with the facts)", System.nanoTime() - start,
+                report);
+        figures.time("pages", "COP report page, facts as they stand now (/register/cop-reports/{key})", warmUp, reads,
+                i -> assertThat(oliver.get("/register/cop-reports/" + report)).contains("Draft the narrative"));
+
+        figures.time("pages", "coming due (/register/coming-due), oliver", warmUp, reads,
+                i -> assertThat(oliver.get("/register/coming-due")).contains("coming due"));
+        figures.time("pages", "coming due, aewa (Family secretariat)", warmUp, reads,
+                i -> assertThat(aewa.get("/register/coming-due")).contains("coming due"));
+
+        long notifications;
+        try {
+            notifications = scalar("SELECT COUNT(*) FROM notification_log");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        figures.note("notification log: %d rows".formatted(notifications));
+        figures.time("pages", "notification log, first page (/register/notifications)", warmUp, reads,
+                i -> assertThat(oliver.get("/register/notifications")).contains("Notifications 1–25"));
+        figures.time("pages", "notification log, page 200", warmUp, reads,
+                i -> assertThat(oliver.get("/register/notifications?page=200")).contains("Notifications 4976–5000"));
+        figures.time("pages", "notification log, one reference", warmUp, reads, i -> {
+            String reference = "CMS-BX%06d-%d-%d".formatted(1 + i % (data.agreements / 5), 1990 + (1 + i) % 36, 1 + i);
+            assertThat(oliver.get("/register/notifications?reference=" + reference)).contains(reference);
+        });
+        figures.time("pages", "notification log, status failed", warmUp, reads,
+                i -> assertThat(oliver.get("/register/notifications?status=FAILED")).contains("mail server refused"));
+        figures.time("pages", "notification log, aewa (own e-mails)", warmUp, reads,
+                i -> assertThat(aewa.get("/register/notifications")).contains("Notification log"));
+        figures.time("pages", "notification log page /notifications (newest 500)", warmUp, reads,
+                i -> assertThat(oliver.get("/notifications")).contains("CMS-BL"));
+        figures.time("pages", "notification log API, one reference (/api/notifications?reference=)", warmUp, reads,
+                i -> assertThat(oliver.get("/api/notifications?reference=" + proposal.apply(i))).startsWith("["));
+
+        figures.time("pages", "work-plan list (/register/work-plans), oliver", warmUp, reads,
+                i -> assertThat(oliver.get("/register/work-plans")).contains("JWP-BX-1<"));
+        figures.time("pages", "work-plan list, aewa (Family secretariat)", warmUp, reads,
+                i -> assertThat(aewa.get("/register/work-plans")).contains("Joint work plans"));
+        figures.time("pages", "one work plan with its 30 activities (/register/work-plans/{ref})", warmUp, reads, i -> {
+            String page = oliver.get("/register/work-plans/" + plan.apply(i));
+            assertThat(page).contains(plan.apply(i), "A15", "B30");
+        });
+        figures.time("pages", "agreement page of a running proposal (/register/agreements/{ref})", warmUp, reads,
+                i -> assertThat(oliver.get("/register/agreements/" + proposal.apply(i))).contains(proposal.apply(i), "#/?task="));
+        figures.time("pages", "agreement page, marc (manager: its process instances too)", warmUp, reads,
+                i -> assertThat(marc.get("/register/agreements/" + proposal.apply(i))).contains(proposal.apply(i), "#/process-instance/"));
+        figures.time("pages", "agreement page, aewa (named in its instruments)", warmUp, reads,
+                i -> assertThat(aewa.get("/register/agreements/" + proposal.apply(i))).contains(proposal.apply(i)));
+
+        // What each page sends to the database (engine and register), counted (an N+1 shows as a count that
+        // grows with the register) and kept for the plans section, one plan per distinct statement.
+        Map<String, PageSession> pages = new LinkedHashMap<>();
+        pages.put("/api/facts?asOf=" + today, oliver);
+        pages.put("/register/cop-reports/" + report, oliver);
+        pages.put("/register/coming-due", oliver);
+        pages.put("/register/coming-due ", aewa);
+        pages.put("/register/notifications", oliver);
+        pages.put("/register/notifications?status=FAILED", oliver);
+        pages.put("/register/notifications ", aewa);
+        pages.put("/register/work-plans", oliver);
+        pages.put("/register/work-plans ", aewa);
+        pages.put("/register/work-plans/" + plan.apply(1), oliver);
+        pages.put("/register/agreements/" + proposal.apply(3), oliver);
+        pages.put("/register/agreements/" + proposal.apply(3) + " ", aewa);
+        pages.put("/register/agreements/" + proposal.apply(3) + "  ", marc);
+        for (var page : pages.entrySet()) {
+            String path = page.getKey().trim();
+            List<EngineSql.Statement> sent;
+            try {
+                sent = EngineSql.capture(() -> page.getValue().get(path));
+            } catch (RuntimeException | AssertionError e) {
+                figures.note("page %s as %s: statements not captured (%s)".formatted(path, page.getValue().user, e));
+                continue;
+            }
+            long engineStatements = sent.stream().filter(st -> !st.id().equals("register")).count();
+            figures.note("page %s as %s: %d statements (%d register, %d engine)".formatted(path, page.getValue().user,
+                    sent.size(), sent.size() - engineStatements, engineStatements));
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            int n = 0;
+            for (EngineSql.Statement statement : sent) {
+                n++;
+                if (seen.add(statement.template())) {
+                    pageQueries.putIfAbsent("%s as %s, statement %d (%s)".formatted(path, page.getValue().user, n,
+                            statement.id()), statement.sql());
+                }
+            }
+        }
+        // The officers' Tasklist filters (count and first page), as oliver.
+        ProcessDriver as = new ProcessDriver(engine, null, null);
+        List<String> groups = engine.getIdentityService().createGroupQuery().groupMember("oliver").list().stream()
+                .map(Group::getId).toList();
+        for (Filter filter : engine.getFilterService().createFilterQuery().orderByFilterId().asc().list()) {
+            if (filter.getName().equals("All tasks")) {
+                continue;
+            }
+            for (EngineSql.Statement statement : EngineSql.capture(() -> as.as("oliver", groups, () -> {
+                engine.getFilterService().count(filter.getId());
+                return engine.getFilterService().listPage(filter.getId(), 0, 15);
+            }))) {
+                if (statement.id().startsWith("TaskEntity")) {
+                    pageQueries.putIfAbsent("Tasklist filter '%s': %s".formatted(filter.getName(), statement.id()), statement.sql());
+                }
+            }
         }
     }
 
@@ -680,6 +810,48 @@ class PostgresScaleBenchmark {
                 }
             }
         }
+        explainPageQueries();
+    }
+
+    /**
+     * The plans of the pages' and reports' hot queries: the register's as the services send them, the
+     * engine's as captured while measuring (measurePagesAndReports); each sequential scan named in a note.
+     */
+    private void explainPageQueries() throws SQLException {
+        Map<String, String> queries = new LinkedHashMap<>();
+        // Reads only (EXPLAIN ANALYZE runs the statement).
+        pageQueries.forEach((name, sql) -> {
+            if (sql.stripLeading().regionMatches(true, 0, "select", 0, 6)) {
+                queries.put(name, sql);
+            }
+        });
+        int sequential = 0;
+        try (Connection connection = connect(DATABASE); Statement sql = connection.createStatement()) {
+            for (var query : queries.entrySet()) {
+                plans.append("\n--- EXPLAIN (ANALYZE, BUFFERS): ").append(query.getKey()).append('\n')
+                        .append(query.getValue()).append('\n');
+                List<String> scans = new ArrayList<>();
+                try (ResultSet plan = sql.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + query.getValue())) {
+                    while (plan.next()) {
+                        String line = plan.getString(1);
+                        plans.append(line).append('\n');
+                        java.util.regex.Matcher scan = java.util.regex.Pattern.compile("Seq Scan on (\\w+)").matcher(line);
+                        if (scan.find()) {
+                            scans.add(scan.group(1));
+                        }
+                    }
+                } catch (SQLException e) {
+                    plans.append("(not explained: ").append(e.getMessage()).append(")\n");
+                    continue;
+                }
+                if (!scans.isEmpty()) {
+                    sequential++;
+                    figures.note("plan '%s': sequential scan of %s".formatted(query.getKey(), String.join(", ", scans)));
+                }
+            }
+        }
+        figures.note("pages and Tasklist filters: %d distinct statements explained, %d with a sequential scan"
+                .formatted(queries.size(), sequential));
     }
 
     // ------------------------------------------------------------------ sweep
@@ -754,7 +926,7 @@ class PostgresScaleBenchmark {
         BufferingApplicationStartup steps = new BufferingApplicationStartup(STARTUP_STEPS);
         long start = System.nanoTime();
         ConfigurableApplicationContext context = new SpringApplicationBuilder(CmsPartnershipsApplication.class)
-                .profiles(profiles).applicationStartup(steps).run(args.toArray(String[]::new));
+                .profiles(profiles).initializers(PageSession.LOGIN).applicationStartup(steps).run(args.toArray(String[]::new));
         long took = System.nanoTime() - start;
         // The consistency check runs after ready on a thread of its own: waited for here, so that it does not
         // overlap the next measurement, and reported.

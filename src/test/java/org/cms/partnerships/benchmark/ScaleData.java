@@ -123,7 +123,49 @@ final class ScaleData {
                     FROM generate_series(1, %d) g
                     JOIN agreement a ON a.reference = %s"""
                     .formatted(notifications, reference("(1 + g % " + agreements + ")")));
+            generateForPagesAndReports(sql);
             sql.execute("ANALYZE");
         }
+    }
+
+    /**
+     * What the register pages and the COP report facts read besides the above: the activities' dated
+     * status history (the facts count activities by status as at a date), endorsements by the Standing
+     * Committee at a meeting of the register (plans in implementation, instruments awaiting signature: the
+     * facts and the pages name the meeting), and a few failed e-mails (the log's status filter).
+     */
+    private void generateForPagesAndReports(Statement sql) throws SQLException {
+        // As V13_1 records them: a first row with the activity's status when its plan was created, and for
+        // those that moved on, an earlier "not started" row, so that a date in between counts them so.
+        sql.execute("""
+                INSERT INTO activity_status_change (activity_id, from_status, to_status, changed_at)
+                SELECT a.id, NULL, 'NOT_STARTED', w.created_at - INTERVAL '200 days'
+                FROM work_plan_activity a JOIN work_plan w ON w.id = a.work_plan_id
+                WHERE w.reference LIKE 'JWP-BX-%' AND a.status <> 'NOT_STARTED'""");
+        sql.execute("""
+                INSERT INTO activity_status_change (activity_id, from_status, to_status, changed_at)
+                SELECT a.id, CASE WHEN a.status = 'NOT_STARTED' THEN NULL ELSE 'NOT_STARTED' END, a.status,
+                       w.created_at - INTERVAL '50 days'
+                FROM work_plan_activity a JOIN work_plan w ON w.id = a.work_plan_id
+                WHERE w.reference LIKE 'JWP-BX-%'""");
+        String meeting = "(SELECT MAX(id) FROM meeting WHERE kind = 'STANDING_COMMITTEE')";
+        sql.execute("""
+                INSERT INTO endorsement (subject_type, subject_reference, body, mode, meeting_number, meeting_date, meeting_id,
+                                         document_number, decision, decision_date, decision_text, recorded_by, created_at)
+                SELECT 'WORK_PLAN', w.reference, 'CMS_STANDING_COMMITTEE', 'MEETING', m.number, m.starts_on, m.id,
+                       'UNEP/CMS/StC-BX/Doc.W' || w.id, 'ENDORSED', CURRENT_DATE - (w.id %% 300)::int, 'Endorsed', 'oliver', now()
+                FROM work_plan w CROSS JOIN meeting m
+                WHERE w.reference LIKE 'JWP-BX-%%' AND w.status IN ('IN_IMPLEMENTATION', 'CLOSED') AND m.id = %s"""
+                .formatted(meeting));
+        sql.execute("""
+                INSERT INTO endorsement (subject_type, subject_reference, body, mode, meeting_number, meeting_date, meeting_id,
+                                         document_number, decision, decision_date, decision_text, recorded_by, created_at)
+                SELECT 'AGREEMENT', a.reference, 'CMS_STANDING_COMMITTEE', 'MEETING', m.number, m.starts_on, m.id,
+                       'UNEP/CMS/StC-BX/Doc.A' || a.id, 'ENDORSED', CURRENT_DATE - (a.id %% 300)::int, 'Endorsed', 'oliver', now()
+                FROM agreement a CROSS JOIN meeting m
+                WHERE a.reference LIKE 'CMS-BX%%' AND a.status = 'AWAITING_SIGNATURE' AND m.id = %s""".formatted(meeting));
+        sql.execute("""
+                UPDATE notification_log SET status = 'FAILED', error = 'Benchmark: mail server refused', attempts = 5, sent_at = NULL
+                WHERE dedup_key LIKE 'benchmark-%' AND id % 100 = 0""");
     }
 }

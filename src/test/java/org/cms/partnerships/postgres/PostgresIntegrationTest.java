@@ -21,6 +21,7 @@ import org.cms.partnerships.agreement.suspension.SuspensionProcess;
 import org.cms.partnerships.agreement.AgreementProcess;
 import org.cms.partnerships.register.Agreement;
 import org.cms.partnerships.register.AgreementFilter;
+import org.cms.partnerships.pages.EngineWork;
 import org.cms.partnerships.register.AgreementService;
 import org.cms.partnerships.register.AgreementSort;
 import org.cms.partnerships.security.Groups;
@@ -143,6 +144,15 @@ class PostgresIntegrationTest {
             ConsistencyCheck.Report check = app.getBean(ConsistencyCheck.class).awaitAtStart(java.time.Duration.ofMinutes(1));
             assertThat(check).isNotNull();
             assertThat(check.agreements()).isEqualTo(37);
+
+            // Issue 13, PostgreSQL only: the log's expression index (db/vendor/postgresql) and the engine's
+            // record-variable indexes (RecordVariableIndexes, kept across starts); the pages find a record's work.
+            assertThat(app.getBean(JdbcClient.class).sql("SELECT indexname FROM pg_indexes WHERE indexname IN "
+                    + "('ix_notification_recipient', 'cms_ix_ru_variable_record', 'cms_ix_hi_varinst_record')")
+                    .query(String.class).list()).hasSize(3);
+            EngineWork work = app.getBean(EngineWork.class);
+            assertThat(work.openTasks("CMS-IOTC-2015")).extracting(EngineWork.OpenTask::businessKey).contains("CMS-IOTC-2015");
+            assertThat(work.instances("JWP-CMS-CITES-2012-2014")).extracting(EngineWork.Instance::id).contains(planInstanceId);
         }
     }
 
