@@ -97,6 +97,8 @@ class PostgresScaleBenchmark {
     /** Which sections run after the starts and the data (all by default): lifecycle, reads, sweep, plans. */
     final List<String> only = Arrays.stream(System.getProperty("benchmark.only", "lifecycle,reads,plans,sweep").split(","))
             .map(String::trim).filter(p -> !p.isEmpty()).toList();
+    /** Keeps both databases after the run (to explain queries by hand on the generated register). */
+    final boolean keepDatabases = Boolean.getBoolean("benchmark.keep-databases");
     final List<String> extraPaths = Arrays.stream(System.getProperty("benchmark.paths", "").split(","))
             .map(String::trim).filter(p -> !p.isEmpty()).toList();
 
@@ -216,6 +218,10 @@ class PostgresScaleBenchmark {
         }
         if (bare != null) {
             bare.close();
+        }
+        if (keepDatabases) {
+            System.out.println("Kept the databases " + DATABASE + " and " + BARE_DATABASE + " (-Dbenchmark.keep-databases)");
+            return;
         }
         try (Connection connection = connect("postgres"); Statement sql = connection.createStatement()) {
             sql.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
