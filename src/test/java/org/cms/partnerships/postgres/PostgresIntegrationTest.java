@@ -12,6 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.AbstractQuery;
+import org.camunda.bpm.engine.impl.Page;
+import org.camunda.bpm.engine.impl.ProcessEngineImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.cms.partnerships.engine.variables.ProcessValues;
@@ -84,6 +89,7 @@ class PostgresIntegrationTest {
             assertThat(agreements.count()).isEqualTo(37);
             assertThat(agreements.get("CMS-NOAA-2013").supersedes()).isEqualTo("CMS-NOAA-2008");
             registerReadsUseThePostgresIndexes(app);
+            authorizedQueriesArePlannedWithTheirValues(app);
 
             String suspension = app.getBean(SuspensionProcess.class)
                     .requestSuspension("CMS-GNF", "PARTNER_REVIEW", "Global Nature Fund reviews its partnerships");
@@ -197,6 +203,55 @@ class PostgresIntegrationTest {
      * index: with sequential and plain index scans off, the plan of the query as AgreementService sends it names the index
      * (an expression that differs from the index's by one character would leave it unused).
      */
+    /**
+     * AuthorizedQueryTuning: statistics on the grants' permission bits exist, and a query command that checks
+     * authorizations runs its transaction with custom plans, which end with it (the pooled connection is back
+     * to PostgreSQL's default for the next transaction); a query without a user is left alone.
+     */
+    private static void authorizedQueriesArePlannedWithTheirValues(ConfigurableApplicationContext app) {
+        JdbcClient jdbc = app.getBean(JdbcClient.class);
+        assertThat(jdbc.sql("SELECT stxname FROM pg_statistic_ext WHERE stxname LIKE 'cms_st_auth_perms_%'")
+                .query(String.class).list())
+                .as("READ (2) on tasks and READ_TASK (64) on definitions are the bits Tasklist's queries test")
+                .contains("cms_st_auth_perms_2", "cms_st_auth_perms_64").hasSizeGreaterThan(10);
+        ProcessEngine engine = app.getBean(ProcessEngine.class);
+        var executor = ((ProcessEngineImpl) engine).getProcessEngineConfiguration().getCommandExecutorTxRequired();
+        assertThat(new PlanCacheModeQuery(executor).list()).containsExactly("auto");
+        engine.getIdentityService().setAuthentication("oliver", List.of(Groups.PARTNERSHIP_OFFICERS));
+        try {
+            assertThat(new PlanCacheModeQuery(executor).list()).containsExactly("force_custom_plan");
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        for (int i = 0; i < 12; i++) {
+            assertThat(new PlanCacheModeQuery(executor).list()).as("SET LOCAL ends with its transaction").containsExactly("auto");
+        }
+    }
+
+    /** A query command that answers the plan cache mode of its own transaction. */
+    static final class PlanCacheModeQuery extends AbstractQuery<PlanCacheModeQuery, String> {
+
+        PlanCacheModeQuery(CommandExecutor executor) {
+            super(executor);
+        }
+
+        @Override
+        public long executeCount(CommandContext context) {
+            return executeList(context, null).size();
+        }
+
+        @Override
+        public List<String> executeList(CommandContext context, Page page) {
+            try (Statement sql = context.getDbSqlSession().getSqlSession().getConnection().createStatement();
+                 var result = sql.executeQuery("SHOW plan_cache_mode")) {
+                result.next();
+                return List.of(result.getString(1));
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     private static void registerReadsUseThePostgresIndexes(ConfigurableApplicationContext app) {
         JdbcClient jdbc = app.getBean(JdbcClient.class);
         assertThat(jdbc.sql("SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank")
