@@ -195,6 +195,9 @@ public class RegisterPages {
         return Math.max(1, Math.min(page, pages(total)));
     }
 
+    /** At most this many partners are suggested in the agreements page's partner field. */
+    static final int PARTNER_SUGGESTIONS = 300;
+
     @GetMapping("/agreements")
     public String agreementList(@RequestParam(required = false) AgreementStatus status,
                                 @RequestParam(required = false) PartnerCategory category,
@@ -226,7 +229,9 @@ public class RegisterPages {
         model.addAttribute("statuses", AgreementStatus.values());
         model.addAttribute("categories", PartnerCategory.values());
         model.addAttribute("instrumentTypes", InstrumentType.values());
-        model.addAttribute("partnerAcronyms", partners.formalAcronyms());
+        // Suggestions while typing a partner, up to a list a person can scan; beyond that the field takes the
+        // acronym typed (the partners page lists them), so the page does not carry thousands of options.
+        model.addAttribute("partnerAcronyms", partners.formalAcronymsIfAtMost(PARTNER_SUGGESTIONS));
         return "register/agreements";
     }
 

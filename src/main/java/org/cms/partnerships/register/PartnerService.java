@@ -136,10 +136,15 @@ public class PartnerService {
                 .params(params).query(PartnerService::partner).list();
     }
 
-    /** The acronyms of the partners with a signed instrument in mind (not de facto), case-insensitively sorted. */
-    public List<String> formalAcronyms() {
-        return jdbc.sql("SELECT acronym FROM partner WHERE de_facto = FALSE ORDER BY LOWER(acronym), acronym")
-                .query(String.class).list();
+    /**
+     * The acronyms of the partners with a signed instrument in mind (not de facto), case-insensitively sorted,
+     * when there are at most {@code most} of them, else none: a list to offer as choices, which stops being one
+     * when it runs to thousands (one row more than asked tells).
+     */
+    public List<String> formalAcronymsIfAtMost(int most) {
+        List<String> acronyms = jdbc.sql("SELECT acronym FROM partner WHERE de_facto = FALSE ORDER BY LOWER(acronym), acronym LIMIT :n")
+                .param("n", most + 1).query(String.class).list();
+        return acronyms.size() > most ? List.of() : acronyms;
     }
 
     private record Where(String sql, List<Object> params) {

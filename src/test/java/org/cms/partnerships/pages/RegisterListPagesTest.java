@@ -69,6 +69,30 @@ class RegisterListPagesTest {
     }
 
     @Test
+    void thePartnerFieldSuggestsTheFormalPartnersWhileTheyAreFewAndTakesATypedAcronymAlways() {
+        WebappSession oliver = WebappSession.login(rest, "oliver", "tasklist");
+        List<String> formal = partners.search(null, false, null).stream().map(Partner::acronym)
+                .sorted(String.CASE_INSENSITIVE_ORDER).toList();
+        assertThat(formal.size()).isLessThanOrEqualTo(RegisterPages.PARTNER_SUGGESTIONS);
+        String html = text(oliver, "/register/agreements");
+        Matcher suggestion = Pattern.compile("<option value=\"([^\"]+)\">").matcher(
+                html.substring(html.indexOf("<datalist id=\"f-partner-acronyms\">")));
+        List<String> suggested = new ArrayList<>();
+        while (suggestion.find()) {
+            suggested.add(suggestion.group(1));
+        }
+        assertThat(suggested).containsExactlyElementsOf(formal);
+        assertThat(html).contains("list=\"f-partner-acronyms\"").doesNotContain("f-partner-hint\">");
+        // Beyond the limit no list is offered (the register at scale has thousands of partners).
+        assertThat(partners.formalAcronymsIfAtMost(formal.size())).containsExactlyElementsOf(formal);
+        assertThat(partners.formalAcronymsIfAtMost(formal.size() - 1)).isEmpty();
+        // The acronym typed, in any case, filters as the choice did.
+        String noaa = text(oliver, "/register/agreements?partner=noaa");
+        assertThat(references(noaa)).isNotEmpty().allSatisfy(reference -> assertThat(reference).contains("NOAA"));
+        assertThat(noaa).contains("value=\"noaa\"");
+    }
+
+    @Test
     void thePartnerListPagesByAcronymWithEachPartnersAgreementCount() {
         WebappSession oliver = WebappSession.login(rest, "oliver", "tasklist");
         List<Partner> expected = partners.search(null, null, null).stream()
