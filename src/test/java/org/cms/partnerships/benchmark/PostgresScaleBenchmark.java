@@ -93,6 +93,8 @@ class PostgresScaleBenchmark {
     final int warmUp = Integer.getInteger("benchmark.warm-up", 5);
     final int running = Math.max(20, (int) Math.round(1_000 * scale));
     final int reads = Integer.getInteger("benchmark.reads", 50);
+    /** Production and bare restarts, taking turns; the start-up ratio is of their medians. */
+    final int restarts = Math.max(1, Integer.getInteger("benchmark.restarts", 3));
     /** The hook for pages and reports built elsewhere: comma-separated paths, read as oliver (e.g. the COP report facts). */
     /** Which sections run after the starts and the data (all by default): lifecycle, reads, sweep, plans. */
     final List<String> only = Arrays.stream(System.getProperty("benchmark.only", "lifecycle,reads,plans,sweep").split(","))
@@ -141,20 +143,36 @@ class PostgresScaleBenchmark {
         figures.total("start", "application (demo profile), first restart on the generated register", started.nanos(),
                 "demo loader takes over the generated records under way, once");
         figures.note("start: application (demo profile), first restart: " + started.explained());
-        Started production = startApplication("postgres");
-        production.context().close();
-        figures.total("start", "application, production restart on the register at scale", production.nanos(),
-                "profile postgres");
-        figures.note("start: application, production restart: " + production.explained());
-        Started bareRestart = startBare();
+        // Production and bare restarts take turns, several times, and the ratio is of their medians: a single
+        // restart varies by a factor of 1.5 on a shared 2-core machine, and a turn meets the same load on both.
+        List<Long> productionStarts = new ArrayList<>();
+        List<Long> bareStarts = new ArrayList<>();
+        Started production = null;
+        Started bareRestart = null;
+        for (int turn = 0; turn < restarts; turn++) {
+            production = startApplication("postgres");
+            production.context().close();
+            productionStarts.add(production.nanos());
+            bareRestart = startBare();
+            bareStarts.add(bareRestart.nanos());
+            if (turn < restarts - 1) {
+                bareRestart.context().close();
+            }
+        }
         bare = bareRestart.context();
-        figures.total("start", "bare starter, restart", bareRestart.nanos(), "ratio %.2f (goal <= 1.3)"
-                .formatted((double) production.nanos() / bareRestart.nanos()));
-        figures.note("start: bare starter, restart: " + bareRestart.explained());
+        figures.add("start", "application, production restart on the register at scale", productionStarts,
+                "profile postgres");
+        figures.note("start: application, production restart (the last): " + production.explained());
+        double startRatio = median(productionStarts) / median(bareStarts);
+        figures.add("start", "bare starter, restart", bareStarts, "ratio of the medians %.2f (goal <= 1.3)"
+                .formatted(startRatio));
+        figures.note("start: bare starter, restart (the last): " + bareRestart.explained());
+        figures.note("start to ready, production restart against the bare starter's, turn by turn: %s; medians %.2f s and %.2f s, ratio %.2f"
+                .formatted(turns(productionStarts, bareStarts), median(productionStarts) / 1e9, median(bareStarts) / 1e9, startRatio));
         started = startApplication("postgres", "demo");
         app = started.context();
         figures.total("start", "application (demo profile), restart on the register at scale", started.nanos(),
-                "ratio %.2f to the bare restart".formatted((double) started.nanos() / bareRestart.nanos()));
+                "ratio %.2f to the bare restarts' median".formatted(started.nanos() / median(bareStarts)));
         figures.note("start: application (demo profile), restart: " + started.explained());
 
         ProcessEngine engine = app.getBean(ProcessEngine.class);
@@ -1077,6 +1095,21 @@ class PostgresScaleBenchmark {
             result.next();
             return result.getLong(1);
         }
+    }
+
+    private static double median(List<Long> nanos) {
+        List<Long> sorted = nanos.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+    }
+
+    private static String turns(List<Long> application, List<Long> bare) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < application.size(); i++) {
+            text.append(i == 0 ? "" : ", ").append("%.1f/%.1f s (%.2f)".formatted(application.get(i) / 1e9,
+                    bare.get(i) / 1e9, (double) application.get(i) / bare.get(i)));
+        }
+        return text.toString();
     }
 
     private static void createDatabase(String name) throws SQLException {
