@@ -32,9 +32,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AgreementService {
 
-    private static final String SELECT = """
+    private static final String COLUMNS = """
             SELECT a.*, p.acronym AS partner_acronym, p.name AS partner_name, p.category AS partner_category,
-                   s.reference AS supersedes_reference, sb.reference AS superseded_by_reference
+                   s.reference AS supersedes_reference, sb.reference AS superseded_by_reference""";
+    private static final String SELECT = COLUMNS + """
+
             FROM agreement a
             JOIN partner p ON p.id = a.partner_id
             LEFT JOIN agreement s ON s.id = a.supersedes_id
@@ -387,8 +389,18 @@ public class AgreementService {
     /** One page of what the filter finds, in the given order, with the number found in all. */
     public Page<Agreement> page(AgreementFilter f, AgreementSort sort, boolean descending, int offset, int limit) {
         Sql page = pageSql(f, sort, descending, offset, limit);
-        List<Agreement> items = jdbc.sql(page.sql()).params(page.params()).query(AgreementService::agreement).list();
-        // A page that is not full ends the list: its end is the total, without counting again.
+        long[] found = {-1};
+        List<Agreement> items = jdbc.sql(page.sql()).params(page.params()).query((rs, row) -> {
+            if (searchesText(f)) {
+                found[0] = rs.getLong(FOUND);
+            }
+            return agreement(rs, row);
+        }).list();
+        if (found[0] >= 0) {
+            return new Page<>(items, found[0], offset, limit);
+        }
+        // A page that is not full ends the list: its end is the total, without counting again. Else (or when a
+        // text search's page is beyond its last) count.
         boolean last = !items.isEmpty() && items.size() < limit || offset == 0 && items.isEmpty();
         Sql count = countSql(f);
         long total = last ? offset + items.size() : jdbc.sql(count.sql()).params(count.params()).query(Long.class).single();
@@ -413,12 +425,25 @@ public class AgreementService {
         return new Sql(SELECT + where.sql() + " ORDER BY " + AgreementSort.REFERENCE.orderBy(false), where.params());
     }
 
+    /**
+     * One page in SQL. A text search finds its matches by reading them all (a substring, often a common word, which
+     * no index narrows much), so its page also counts them ({@code COUNT(*) OVER ()}, column {@value #FOUND}),
+     * instead of a second statement reading them all again; other filters' pages stop at the page, and the count
+     * is a statement of its own.
+     */
     public Sql pageSql(AgreementFilter f, AgreementSort sort, boolean descending, int offset, int limit) {
         Where where = where(f);
         List<Object> params = new ArrayList<>(where.params());
         params.add(limit);
         params.add(offset);
-        return new Sql(SELECT + where.sql() + " ORDER BY " + sort.orderBy(descending) + " LIMIT ? OFFSET ?", params);
+        String select = searchesText(f) ? SELECT.replace(COLUMNS, COLUMNS + ", COUNT(*) OVER () AS " + FOUND) : SELECT;
+        return new Sql(select + where.sql() + " ORDER BY " + sort.orderBy(descending) + " LIMIT ? OFFSET ?", params);
+    }
+
+    private static final String FOUND = "found_in_all";
+
+    private static boolean searchesText(AgreementFilter f) {
+        return f.text() != null && !f.text().isBlank();
     }
 
     public Sql countSql(AgreementFilter f) {
@@ -498,7 +523,7 @@ public class AgreementService {
             sql.append(" AND LOWER(p.acronym) = LOWER(?)");
             params.add(f.partner().trim());
         }
-        if (f.text() != null && !f.text().isBlank()) {
+        if (searchesText(f)) {
             // Two sets, one per table, so that each side is served by its own (trigram) index on PostgreSQL:
             // an OR across the join would read every agreement.
             sql.append(" AND a.id IN (SELECT t.id FROM agreement t WHERE UPPER(t.reference) LIKE ? OR UPPER(t.title) LIKE ?"

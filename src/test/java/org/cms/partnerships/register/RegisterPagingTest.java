@@ -168,6 +168,26 @@ class RegisterPagingTest {
     }
 
     @Test
+    void aTextSearchCountsItsMatchesWithItsPageOnEveryPageAndBeyondTheLast() {
+        for (String text : List.of("o", "whaling", "no agreement says this")) {
+            AgreementFilter filter = new AgreementFilter(null, null, null, null, text);
+            List<String> expected = agreements.search(filter).stream().map(Agreement::reference).toList();
+            assertThat(agreements.pageSql(filter, AgreementSort.REFERENCE, false, 0, 1).sql()).contains("COUNT(*) OVER ()");
+            for (int size : List.of(1, 2, 7)) {
+                for (int offset = 0; offset <= expected.size() + size; offset += size) {
+                    Page<Agreement> page = agreements.page(filter, AgreementSort.REFERENCE, false, offset, size);
+                    assertThat(page.total()).as("%s, %d from %d", text, size, offset).isEqualTo(expected.size());
+                    assertThat(page.items()).extracting(Agreement::reference).as("%s, %d from %d", text, size, offset)
+                            .containsExactlyElementsOf(expected.subList(Math.min(offset, expected.size()),
+                                    Math.min(offset + size, expected.size())));
+                }
+            }
+        }
+        // Without a text the page stops at its end and the total is counted on its own.
+        assertThat(agreements.pageSql(AgreementFilter.all(), AgreementSort.REFERENCE, false, 0, 1).sql()).doesNotContain("OVER");
+    }
+
+    @Test
     void thePartnerFilterIgnoresCaseAndCountsPerStatusComeFromOneQuery() {
         assertThat(agreements.search(new AgreementFilter(null, null, null, " iucn-ELC ", null))).extracting(Agreement::reference)
                 .containsExactly("CMS-IUCN-ELC-1996", "CMS-IUCN-ELC-2011");
