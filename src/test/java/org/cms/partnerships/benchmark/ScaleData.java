@@ -124,7 +124,23 @@ final class ScaleData {
                     JOIN agreement a ON a.reference = %s"""
                     .formatted(notifications, reference("(1 + g % " + agreements + ")")));
             generateForPagesAndReports(sql);
+            supersededAt(sql);
             sql.execute("ANALYZE");
+        }
+    }
+
+    /**
+     * The generated history rows were written past the services: when the next change superseded each, as
+     * StatusHistory keeps it for every change the application records and V20_1 filled it for the rows before.
+     */
+    private void supersededAt(Statement sql) throws SQLException {
+        for (String[] history : new String[][] {{"agreement_status_change", "agreement_id"},
+                {"work_plan_status_change", "work_plan_id"}, {"activity_status_change", "activity_id"}}) {
+            sql.execute("""
+                    UPDATE %1$s h SET superseded_at = (
+                        SELECT MIN(n.changed_at) FROM %1$s n
+                        WHERE n.%2$s = h.%2$s AND (n.changed_at > h.changed_at OR (n.changed_at = h.changed_at AND n.id > h.id)))
+                    WHERE h.superseded_at IS NULL""".formatted(history[0], history[1]));
         }
     }
 
