@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * replaced a row; NULL on the latest. FactsService reads "the status as at a date" as a predicate on it
  * instead of ranking every change up to the date, so every writer of a history row keeps it, in the
  * transaction that writes the row: {@link #supersede} before the insert, {@link #supersededAt} in it.
+ * Each writer first updates the record's own row (its status), which locks it until the transaction
+ * ends: two changes of one record are never kept interleaved (each would leave its row the latest).
  */
 public final class StatusHistory {
 
