@@ -86,15 +86,14 @@ public class FactsService {
     private static final int CHUNK = 500;
 
     /**
-     * The last status change of each record up to {@code :until}, as a derived table (subject id, to_status,
-     * changed_at) over {@code history}: one pass over the history rows up to the date, ranked in SQL (a window
-     * function, portable to H2 and PostgreSQL), instead of every row read into memory.
+     * The row of status history {@code h} that stood at {@code :until}: the last change recorded before it,
+     * that is the change made before it and not superseded before it (superseded_at, kept by every writer
+     * of the histories: StatusHistory). A predicate on each row: the history is filtered in one pass, with
+     * no sort, instead of every change up to the date ranked by a window function (a sort of the whole
+     * history, spilling to disk at 10,000 agreements, at each read).
      */
-    private static String statusAsAt(String history, String subject) {
-        return """
-                (SELECT %2$s AS subject_id, to_status, changed_at,
-                        ROW_NUMBER() OVER (PARTITION BY %2$s ORDER BY changed_at DESC, id DESC) AS latest
-                 FROM %1$s WHERE changed_at < :until)""".formatted(history, subject);
+    private static String standingAt(String h) {
+        return "%1$s.changed_at < :until AND (%1$s.superseded_at IS NULL OR %1$s.superseded_at >= :until)".formatted(h);
     }
 
     /*
@@ -115,10 +114,10 @@ public class FactsService {
         List<Pending> pending = new ArrayList<>();
         jdbc.sql("""
                 SELECT a.reference, a.signed_on, p.acronym, p.name, p.category, h.to_status, h.changed_at
-                FROM %s h
-                JOIN agreement a ON a.id = h.subject_id JOIN partner p ON p.id = a.partner_id
-                WHERE h.latest = 1 AND h.to_status IN (:statuses)
-                ORDER BY p.acronym, a.reference""".formatted(statusAsAt("agreement_status_change", "agreement_id")))
+                FROM agreement_status_change h
+                JOIN agreement a ON a.id = h.agreement_id JOIN partner p ON p.id = a.partner_id
+                WHERE %s AND h.to_status IN (:statuses)
+                ORDER BY p.acronym, a.reference""".formatted(standingAt("h")))
                 .param("until", Timestamp.from(until)).param("statuses", BINDING_OR_PENDING)
                 .query((rs, n) -> new Standing(rs.getString("reference"), date(rs.getDate("signed_on")),
                         rs.getString("acronym"), rs.getString("name"), PartnerCategory.valueOf(rs.getString("category")),
@@ -246,9 +245,9 @@ public class FactsService {
         }
         List<Running> inImplementation = jdbc.sql("""
                 SELECT %s, h.changed_at
-                FROM %s h JOIN work_plan w ON w.id = h.subject_id JOIN partner p ON p.id = w.partner_id
-                WHERE h.latest = 1 AND h.to_status = :status
-                ORDER BY w.reference""".formatted(planColumns, statusAsAt("work_plan_status_change", "work_plan_id")))
+                FROM work_plan_status_change h JOIN work_plan w ON w.id = h.work_plan_id JOIN partner p ON p.id = w.partner_id
+                WHERE %s AND h.to_status = :status
+                ORDER BY w.reference""".formatted(planColumns, standingAt("h")))
                 .param("until", Timestamp.from(until)).param("status", WorkPlanStatus.IN_IMPLEMENTATION.name())
                 .query((rs, n) -> new Running(planRow(rs), rs.getTimestamp("changed_at").toInstant()))
                 .list();
@@ -287,13 +286,10 @@ public class FactsService {
         List<Long> ids = List.copyOf(planIds);
         for (int from = 0; from < ids.size(); from += CHUNK) {
             jdbc.sql("""
-                    SELECT h.work_plan_id, h.to_status, COUNT(*) AS activities FROM (
-                        SELECT act.work_plan_id, h.to_status,
-                               ROW_NUMBER() OVER (PARTITION BY h.activity_id ORDER BY h.changed_at DESC, h.id DESC) AS latest
-                        FROM activity_status_change h JOIN work_plan_activity act ON act.id = h.activity_id
-                        WHERE h.changed_at < :until AND act.work_plan_id IN (:plans)) h
-                    WHERE h.latest = 1
-                    GROUP BY h.work_plan_id, h.to_status""")
+                    SELECT act.work_plan_id, h.to_status, COUNT(*) AS activities
+                    FROM activity_status_change h JOIN work_plan_activity act ON act.id = h.activity_id
+                    WHERE %s AND act.work_plan_id IN (:plans)
+                    GROUP BY act.work_plan_id, h.to_status""".formatted(standingAt("h")))
                     .param("until", Timestamp.from(until)).param("plans", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
                     .query((rs, n) -> {
                         counts.computeIfAbsent(rs.getLong("work_plan_id"), k -> {

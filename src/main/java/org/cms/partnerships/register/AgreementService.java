@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.cms.partnerships.common.InvalidInputException;
 import org.cms.partnerships.common.NotFoundException;
 import org.cms.partnerships.common.RegisterClock;
+import org.cms.partnerships.common.StatusHistory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
@@ -572,10 +573,14 @@ public class AgreementService {
 
     private void insertHistory(long agreementId, AgreementStatus from, AgreementStatus to, Instant at, String by,
                                String reason) {
+        // The facts as at a date read superseded_at (StatusHistory): kept here, with the row.
+        StatusHistory.supersede(jdbc, "agreement_status_change", "agreement_id", agreementId, at);
         jdbc.sql("""
-                INSERT INTO agreement_status_change (agreement_id, from_status, to_status, changed_at, changed_by, reason)
-                VALUES (:agreementId, :from, :to, :at, :by, :reason)""")
-                .param("agreementId", agreementId)
+                INSERT INTO agreement_status_change (agreement_id, from_status, to_status, changed_at, changed_by, reason,
+                                                     superseded_at)
+                VALUES (:subjectId, :from, :to, :at, :by, :reason, %s)"""
+                .formatted(StatusHistory.supersededAt("agreement_status_change", "agreement_id")))
+                .param("subjectId", agreementId)
                 .param("from", from == null ? null : from.name())
                 .param("to", to.name())
                 .param("at", Timestamp.from(at))

@@ -9,6 +9,7 @@ import org.cms.partnerships.common.ConflictException;
 import org.cms.partnerships.common.InvalidInputException;
 import org.cms.partnerships.common.NotFoundException;
 import org.cms.partnerships.common.RegisterClock;
+import org.cms.partnerships.common.StatusHistory;
 import org.cms.partnerships.engine.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -118,10 +119,14 @@ public class WorkPlanService {
 
     private void insertHistory(long planId, WorkPlanStatus from, WorkPlanStatus to, String by, String reason,
                                java.time.Instant at) {
+        // The facts as at a date read superseded_at (StatusHistory): kept here, with the row.
+        StatusHistory.supersede(jdbc, "work_plan_status_change", "work_plan_id", planId, at);
         jdbc.sql("""
-                INSERT INTO work_plan_status_change (work_plan_id, from_status, to_status, changed_at, changed_by, reason)
-                VALUES (:planId, :from, :to, :at, :by, :reason)""")
-                .param("planId", planId).param("from", from == null ? null : from.name()).param("to", to.name())
+                INSERT INTO work_plan_status_change (work_plan_id, from_status, to_status, changed_at, changed_by, reason,
+                                                     superseded_at)
+                VALUES (:subjectId, :from, :to, :at, :by, :reason, %s)"""
+                .formatted(StatusHistory.supersededAt("work_plan_status_change", "work_plan_id")))
+                .param("subjectId", planId).param("from", from == null ? null : from.name()).param("to", to.name())
                 .param("at", Timestamp.from(at)).param("by", by).param("reason", reason).update();
     }
 
@@ -165,10 +170,12 @@ public class WorkPlanService {
 
     /** One line of an activity's status history (read by the facts as at a date). */
     private void insertActivityHistory(long activityId, ActivityStatus from, ActivityStatus to, java.time.Instant at) {
+        StatusHistory.supersede(jdbc, "activity_status_change", "activity_id", activityId, at);
         jdbc.sql("""
-                INSERT INTO activity_status_change (activity_id, from_status, to_status, changed_at)
-                VALUES (:activityId, :from, :to, :at)""")
-                .param("activityId", activityId).param("from", from == null ? null : from.name())
+                INSERT INTO activity_status_change (activity_id, from_status, to_status, changed_at, superseded_at)
+                VALUES (:subjectId, :from, :to, :at, %s)"""
+                .formatted(StatusHistory.supersededAt("activity_status_change", "activity_id")))
+                .param("subjectId", activityId).param("from", from == null ? null : from.name())
                 .param("to", to.name()).param("at", Timestamp.from(at)).update();
     }
 

@@ -80,13 +80,16 @@ final class ScaleData {
                     FROM generate_series(1, %d) g
                     JOIN partner p ON p.acronym = %s"""
                     .formatted(reference("g"), agreements, partnerOf("g")));
-            // Four status changes each: proposed, drafting, awaiting signature, then its status.
+            // Four status changes each: proposed, drafting, awaiting signature, then its status. Each is superseded
+            // by the next step (superseded_at, as StatusHistory keeps it for the changes the application records).
             sql.execute("""
-                    INSERT INTO agreement_status_change (agreement_id, from_status, to_status, changed_at, changed_by, reason)
+                    INSERT INTO agreement_status_change (agreement_id, from_status, to_status, changed_at, changed_by, reason,
+                                                         superseded_at)
                     SELECT a.id,
                            (ARRAY[NULL,'PROPOSED','DRAFTING','AWAITING_SIGNATURE'])[s],
                            (ARRAY['PROPOSED','DRAFTING','AWAITING_SIGNATURE', a.status])[s],
-                           a.created_at - make_interval(days => 400 - 100 * s), 'oliver', 'Benchmark history step ' || s
+                           a.created_at - make_interval(days => 400 - 100 * s), 'oliver', 'Benchmark history step ' || s,
+                           CASE WHEN s < 4 THEN a.created_at - make_interval(days => 400 - 100 * (s + 1)) END
                     FROM agreement a CROSS JOIN generate_series(1, 4) s
                     WHERE a.reference LIKE 'CMS-BX%'""");
             sql.execute("""
@@ -124,7 +127,29 @@ final class ScaleData {
                     JOIN agreement a ON a.reference = %s"""
                     .formatted(notifications, reference("(1 + g % " + agreements + ")")));
             generateForPagesAndReports(sql);
+            checkSupersededAt(sql);
             sql.execute("ANALYZE");
+        }
+    }
+
+    /**
+     * The histories are written here past the services, with superseded_at set as they set it; the facts
+     * as at a date read it, so a generated row that disagrees would make the measured facts wrong.
+     */
+    private static void checkSupersededAt(Statement sql) throws SQLException {
+        for (String[] history : new String[][] {{"agreement_status_change", "agreement_id"},
+                {"work_plan_status_change", "work_plan_id"}, {"activity_status_change", "activity_id"}}) {
+            try (var rows = sql.executeQuery("""
+                    SELECT COUNT(*) FROM %1$s h
+                    WHERE h.superseded_at IS DISTINCT FROM (SELECT MIN(n.changed_at) FROM %1$s n WHERE n.%2$s = h.%2$s
+                        AND (n.changed_at > h.changed_at OR (n.changed_at = h.changed_at AND n.id > h.id)))"""
+                    .formatted(history[0], history[1]))) {
+                rows.next();
+                if (rows.getLong(1) != 0) {
+                    throw new IllegalStateException("%d generated rows of %s are not superseded at the next change"
+                            .formatted(rows.getLong(1), history[0]));
+                }
+            }
         }
     }
 
@@ -136,10 +161,11 @@ final class ScaleData {
      */
     private void generateForPagesAndReports(Statement sql) throws SQLException {
         // As V13_1 records them: a first row with the activity's status when its plan was created, and for
-        // those that moved on, an earlier "not started" row, so that a date in between counts them so.
+        // those that moved on, an earlier "not started" row, so that a date in between counts them so (that
+        // row superseded by the later one, which stands: superseded_at as StatusHistory keeps it).
         sql.execute("""
-                INSERT INTO activity_status_change (activity_id, from_status, to_status, changed_at)
-                SELECT a.id, NULL, 'NOT_STARTED', w.created_at - INTERVAL '200 days'
+                INSERT INTO activity_status_change (activity_id, from_status, to_status, changed_at, superseded_at)
+                SELECT a.id, NULL, 'NOT_STARTED', w.created_at - INTERVAL '200 days', w.created_at - INTERVAL '50 days'
                 FROM work_plan_activity a JOIN work_plan w ON w.id = a.work_plan_id
                 WHERE w.reference LIKE 'JWP-BX-%' AND a.status <> 'NOT_STARTED'""");
         sql.execute("""

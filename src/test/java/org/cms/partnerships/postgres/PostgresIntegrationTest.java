@@ -118,6 +118,7 @@ class PostgresIntegrationTest {
             assertThat(workPlans.activity("JWP-CMS-CITES-2012-2014", "D3").heading()).isEqualTo("Outreach and capacity building");
             workPlans.addComment("JWP-CMS-CITES-2012-2014", "CONSULTATION", "CITES", "oliver", "Comments kept on PostgreSQL");
             planInstanceId = plan.getId();
+            historiesKnowWhenEachChangeWasSuperseded(jdbc);
             // IOTC's draft and the CMS-CITES plan 2008-2011 were brought under process control by the demo loader.
             assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey("CMS-IOTC-2015").count())
                     .isEqualTo(1);
@@ -255,7 +256,7 @@ class PostgresIntegrationTest {
     private static void registerReadsUseThePostgresIndexes(ConfigurableApplicationContext app) {
         JdbcClient jdbc = app.getBean(JdbcClient.class);
         assertThat(jdbc.sql("SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank")
-                .query(String.class).list()).containsSubsequence("14.1", "15.1", "15.2");
+                .query(String.class).list()).containsSubsequence("14.1", "15.1", "15.2", "20.1");
         AgreementService agreements = app.getBean(AgreementService.class);
         List<Agreement> all = agreements.search(AgreementFilter.all());
         for (String key : List.of("aewa", "eurobats", "ascobans")) {
@@ -299,6 +300,23 @@ class PostgresIntegrationTest {
             settings.execute("RESET enable_indexscan");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Issue 13: V20_1 filled superseded_at on PostgreSQL, and the changes the processes recorded since kept it
+     * (StatusHistory): every history row is superseded at the date of the next change of its record, the
+     * latest not at all (FactsService reads the status as at a date by it).
+     */
+    private static void historiesKnowWhenEachChangeWasSuperseded(JdbcClient jdbc) {
+        for (String[] history : new String[][] {{"agreement_status_change", "agreement_id"},
+                {"work_plan_status_change", "work_plan_id"}, {"activity_status_change", "activity_id"}}) {
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM %s".formatted(history[0])).query(Long.class).single()).isPositive();
+            assertThat(jdbc.sql("""
+                    SELECT COUNT(*) FROM %1$s h
+                    WHERE h.superseded_at IS DISTINCT FROM (SELECT MIN(n.changed_at) FROM %1$s n WHERE n.%2$s = h.%2$s
+                        AND (n.changed_at > h.changed_at OR (n.changed_at = h.changed_at AND n.id > h.id)))"""
+                    .formatted(history[0], history[1])).query(Long.class).single()).as(history[0]).isZero();
         }
     }
 
