@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.cms.partnerships.support.CmsIntegrationTest;
 import org.cms.partnerships.support.ProcessDriver;
+import org.cms.partnerships.workplan.WorkPlanProcess;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -53,7 +54,7 @@ class TextLengthGuardPluginTest {
         assertThat(driver.refusal(() -> engine.getTaskService().complete(first.getId(), Map.of("comments", TOO_LONG))).getMessage())
                 .contains("'comments' is 4001 characters long; at most 4000 fit. Shorten it");
         assertThat(driver.refusal(() -> engine.getTaskService().complete(first.getId(),
-                Map.of("activitiesToAdd", TOO_LONG))).getMessage())
+                Map.of(WorkPlanProcess.ACTIVITY_LINES.name(), TOO_LONG))).getMessage())
                 .contains("'activitiesToAdd' is 4001 characters long; at most 4000 fit. Shorten it, or import the activities");
 
         engine.getTaskService().complete(first.getId(), Map.of("comments", LONGEST));
