@@ -1,8 +1,10 @@
 package org.cms.partnerships.register;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -26,6 +28,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * </ul>
  * An absent agreement is not kept (a reference about to be created is looked up before it exists).
  * {@link Agreement} is immutable, so the same instance can be handed out more than once.
+ *
+ * <p>Also known without a read: an agreement created in this transaction has no comments until this
+ * transaction adds one (a proposal's first task shows the comments so far, in the transaction that created it).
  */
 final class AgreementReads {
 
@@ -34,25 +39,47 @@ final class AgreementReads {
 
     /** The agreement from this transaction's reads, or from {@code database} (kept when the transaction is there to keep it). */
     Optional<Agreement> find(String reference, Function<String, Optional<Agreement>> database) {
-        Map<String, Agreement> kept = current(true);
+        Kept kept = current(true);
         if (kept == null) {
             return database.apply(reference);
         }
-        Agreement known = kept.get(reference);
+        Agreement known = kept.agreements.get(reference);
         if (known != null) {
             return Optional.of(known);
         }
         Optional<Agreement> read = database.apply(reference);
-        read.ifPresent(agreement -> kept.put(reference, agreement));
+        read.ifPresent(agreement -> kept.agreements.put(reference, agreement));
         return read;
     }
 
     /** Before a write to the {@code agreement} table: the next read in this transaction goes to the database. */
     void forget() {
-        Map<String, Agreement> kept = current(false);
+        Kept kept = current(false);
         if (kept != null) {
-            kept.clear();
+            kept.agreements.clear();
         }
+    }
+
+    /** The agreement was inserted in this transaction: it has no comments yet. */
+    void created(String reference) {
+        Kept kept = current(true);
+        if (kept != null) {
+            kept.uncommented.add(reference);
+        }
+    }
+
+    /** Before a comment on the agreement is inserted. */
+    void commented(String reference) {
+        Kept kept = current(false);
+        if (kept != null) {
+            kept.uncommented.remove(reference);
+        }
+    }
+
+    /** Whether the agreement is known to have no comments: created in this transaction, none added since. */
+    boolean knownUncommented(String reference) {
+        Kept kept = current(false);
+        return kept != null && kept.uncommented.contains(reference);
     }
 
     /**
@@ -61,30 +88,40 @@ final class AgreementReads {
      * other agreement's row shows too).
      */
     void changed(Agreement now) {
-        Map<String, Agreement> kept = current(false);
+        Kept kept = current(false);
         if (kept != null) {
-            kept.put(now.reference(), now);
+            kept.agreements.put(now.reference(), now);
         }
     }
 
-    /** This transaction's agreements; null outside a transaction (or when not {@code create}d yet). */
-    @SuppressWarnings("unchecked")
-    private Map<String, Agreement> current(boolean create) {
+    /** What this transaction knows; null outside a transaction (or when nothing is kept and not {@code create}). */
+    private Kept current(boolean create) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()
                 || !TransactionSynchronizationManager.isSynchronizationActive()) {
             return null;
         }
-        Map<String, Agreement> kept = (Map<String, Agreement>) TransactionSynchronizationManager.getResource(key);
+        Kept kept = (Kept) TransactionSynchronizationManager.getResource(key);
         if (kept == null && create) {
-            kept = new HashMap<>();
+            kept = new Kept();
             TransactionSynchronizationManager.bindResource(key, kept);
             TransactionSynchronizationManager.registerSynchronization(new Release(key, kept));
         }
         return kept;
     }
 
+    /** One transaction's agreements by reference, and the references it created that have no comments yet. */
+    private static final class Kept {
+        final Map<String, Agreement> agreements = new HashMap<>();
+        final Set<String> uncommented = new HashSet<>();
+
+        void clear() {
+            agreements.clear();
+            uncommented.clear();
+        }
+    }
+
     /** Unbinds what a transaction kept when it completes; empties it when another transaction suspends it. */
-    private record Release(Object key, Map<String, Agreement> kept) implements TransactionSynchronization {
+    private record Release(Object key, Kept kept) implements TransactionSynchronization {
 
         @Override
         public void suspend() {

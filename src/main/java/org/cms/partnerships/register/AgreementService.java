@@ -88,6 +88,7 @@ public class AgreementService {
                 .param("conditions", n.conditions())
                 .param("proposedBy", proposedBy)
                 .param("now", now));
+        reads.created(n.reference());
         insertHistory(id, null, initialStatus, at, by, reason);
         return get(n.reference());
     }
@@ -299,6 +300,7 @@ public class AgreementService {
 
     @Transactional
     public void addComment(String reference, String kind, String source, String author, String text) {
+        reads.commented(reference);
         jdbc.sql("""
                 INSERT INTO agreement_comment (agreement_id, kind, source, author, text, created_at)
                 VALUES (:agreementId, :kind, :source, :author, :text, :now)""")
@@ -312,6 +314,9 @@ public class AgreementService {
     }
 
     public List<Comment> comments(String reference) {
+        if (reads.knownUncommented(reference)) {
+            return List.of();
+        }
         return jdbc.sql("""
                 SELECT c.* FROM agreement_comment c JOIN agreement a ON a.id = c.agreement_id
                 WHERE a.reference = :reference ORDER BY c.created_at, c.id""")

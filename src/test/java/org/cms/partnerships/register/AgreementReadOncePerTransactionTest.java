@@ -36,6 +36,11 @@ class AgreementReadOncePerTransactionTest {
             Agreement proposed = agreements.get(reference);
             assertThat(agreements.get(reference)).as("kept: the second read is the first's").isSameAs(proposed);
             assertThat(proposed).isEqualTo(fromTheDatabase(reference));
+            // Created in this transaction: no comments, known without a read; one added is read back.
+            assertThat(agreements.comments(reference)).isEmpty();
+            agreements.addComment(reference, "CONSULTATION", "AEWA", "aewa", "Include the flyway approach");
+            assertThat(agreements.comments(reference)).extracting(AgreementService.Comment::text)
+                    .containsExactly("Include the flyway approach");
 
             agreements.changeStatus(reference, AgreementStatus.DRAFTING, "test", "Drafting");
             assertThat(agreements.get(reference).status()).isEqualTo(AgreementStatus.DRAFTING);
