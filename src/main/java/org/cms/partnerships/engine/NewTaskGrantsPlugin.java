@@ -34,13 +34,14 @@ public class NewTaskGrantsPlugin extends AbstractProcessEnginePlugin {
 
     static final class NewTaskGrants extends DefaultAuthorizationProvider {
 
+        /** Camunda's order: the task's id, then the user or the group (the other null). */
         @Override
-        protected AuthorizationEntity getGrantAuthorization(String userId, String groupId, String resourceId, Resource resource) {
+        protected AuthorizationEntity getGrantAuthorization(String resourceId, String userId, String groupId, Resource resource) {
             CommandContext command = Context.getCommandContext();
             DbEntityCache cache = command == null || resourceId == null ? null : command.getDbEntityManager().getDbEntityCache();
             TaskEntity task = cache == null ? null : cache.get(TaskEntity.class, resourceId);
             if (task == null || !cache.isTransient(task)) {
-                return super.getGrantAuthorization(userId, groupId, resourceId, resource);
+                return super.getGrantAuthorization(resourceId, userId, groupId, resource);
             }
             return cache.getEntitiesByType(AuthorizationEntity.class).stream()
                     .filter(grant -> cache.isTransient(grant) && grant.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT
