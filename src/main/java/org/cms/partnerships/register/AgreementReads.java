@@ -29,6 +29,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * An absent agreement is not kept (a reference about to be created is looked up before it exists).
  * {@link Agreement} is immutable, so the same instance can be handed out more than once.
  *
+ * <p>What this rests on: {@link AgreementService} is the only writer of {@code agreement}, and the partner's
+ * columns an {@link Agreement} shows (acronym, name, category) are never updated; a write added elsewhere must
+ * go through the service (which calls {@link #forget}). Within one transaction, an agreement that another
+ * transaction changes and commits meanwhile is seen as first read (as under REPEATABLE READ); the engine's
+ * optimistic locking still refuses two steps of one process racing each other, and the register never locked
+ * the row before either.
+ *
  * <p>Also known without a read: an agreement created in this transaction has no comments until this
  * transaction adds one (a proposal's first task shows the comments so far, in the transaction that created it).
  */
