@@ -104,7 +104,6 @@ class ProposalValidation implements ExecutionListener {
         String by = Optional.ofNullable(PROPOSED_BY.orNull(execution)).orElse(Actor.SYSTEM);
         agreements.propose(new AgreementService.NewAgreement(reference, partner.id(), instrument, title, scope,
                 family.isEmpty() ? null : String.join(", ", family), RegisterClock.today(), termEnd, null, null), by);
-        agreements.recordProposer(reference, by);
 
         execution.setProcessBusinessKey(reference);
         AgreementVariables.REFERENCE.set(execution, reference);

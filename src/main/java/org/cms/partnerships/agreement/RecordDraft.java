@@ -51,7 +51,11 @@ class RecordDraft implements TaskListener {
         in.throwIfInvalid();
 
         agreements.recordDraft(AgreementVariables.REFERENCE.from(task), url, version, summary);
-        REVISION_REASON.set(task, null);
+        // Cleared once this draft answers it. Already clear (the first draft): setting null again would write
+        // the variable and its history (a read of it first) for nothing.
+        if (!task.hasVariable(REVISION_REASON.name()) || REVISION_REASON.orNull(task) != null) {
+            REVISION_REASON.set(task, null);
+        }
         if (consult) {
             CONSULTATION_DEADLINE_DATE.set(task, deadline);
             CONSULTATION_DEADLINE_AT.set(task, RegisterClock.at(deadline.plusDays(1), LocalTime.MIDNIGHT));

@@ -135,22 +135,42 @@ public class RunningProcesses {
         Object declared = entity.getProcessDefinition().getProperty(ProcessIntegrityPlugin.EXCLUSIVE_KEY_PROPERTY);
         String exclusiveBy = declared instanceof Expression expression ? String.valueOf(expression.getValue(instance)) : businessKey;
         String exclusiveKey = entity.getSuperExecutionId() == null && exclusiveBy != null ? exclusiveKey(processKey, exclusiveBy) : null;
-        if (exclusiveKey != null) {
-            releaseIfEnded(exclusiveKey);
-        }
+        Object[] row = {instance.getProcessInstanceId(), processKey, businessKey, exclusiveKey, write(identity),
+                Timestamp.from(RegisterClock.now())};
         try {
-            jdbc.sql("""
-                    INSERT INTO running_process (process_instance_id, process_key, business_key, exclusive_key,
-                        sealed_identity, started_at) VALUES (?, ?, ?, ?, ?, ?)""")
-                    .params(instance.getProcessInstanceId(), processKey, businessKey, exclusiveKey, write(identity),
-                            Timestamp.from(RegisterClock.now()))
-                    .update();
+            // Usually the key is free: one statement inserts the row only then. When a row holds the key, it
+            // may be one whose instance no longer runs: released, and the row inserted as before (the unique
+            // key still refuses a second start, also one racing this one).
+            if (exclusiveKey == null || !insertIfFree(row)) {
+                if (exclusiveKey != null) {
+                    releaseIfEnded(exclusiveKey);
+                }
+                jdbc.sql("""
+                        INSERT INTO running_process (process_instance_id, process_key, business_key, exclusive_key,
+                            sealed_identity, started_at) VALUES (?, ?, ?, ?, ?, ?)""")
+                        .params(row).update();
+            }
         } catch (DuplicateKeyException e) {
             String name = entity.getProcessDefinition().getName();
             throw new ConflictException("%s: one is already under way for %s".formatted(
                     name == null ? processKey : name, exclusiveBy));
         }
         cache.put(instance.getProcessInstanceId(), identity);
+    }
+
+    /**
+     * Inserts the row when no row holds its exclusive key (the fourth value); false (nothing written) when
+     * one does. The casts type the parameters for PostgreSQL, which cannot infer them from a select list;
+     * without a length, so that the column's own length still refuses a value too long.
+     */
+    private boolean insertIfFree(Object[] row) {
+        return jdbc.sql("""
+                INSERT INTO running_process (process_instance_id, process_key, business_key, exclusive_key,
+                    sealed_identity, started_at)
+                SELECT CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),
+                       CAST(? AS VARCHAR), CAST(? AS TIMESTAMP)
+                WHERE NOT EXISTS (SELECT 1 FROM running_process r WHERE r.exclusive_key = ?)""")
+                .params(row[0], row[1], row[2], row[3], row[4], row[5], row[3]).update() == 1;
     }
 
     /**

@@ -24,11 +24,11 @@ public class Recipients {
 
     /** The partner's focal points; a partner without one is reported (no address) rather than skipped. */
     public List<Recipient> focalPointsOf(String partnerAcronym) {
-        var partner = partners.getByAcronym(partnerAcronym);
-        List<Recipient> recipients = partners.focalPoints(partner.id()).stream()
+        var partner = partners.getWithFocalPoints(partnerAcronym);
+        List<Recipient> recipients = partner.focalPoints().stream()
                 .map(f -> new Recipient(f.name(), f.email(), f.preferredLanguage())).toList();
         return recipients.isEmpty()
-                ? List.of(new Recipient(partner.name() + " (no focal point registered)", null, null))
+                ? List.of(new Recipient(partner.partner().name() + " (no focal point registered)", null, null))
                 : recipients;
     }
 

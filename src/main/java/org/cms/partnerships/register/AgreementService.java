@@ -45,6 +45,8 @@ public class AgreementService {
             """;
 
     private final JdbcClient jdbc;
+    /** The agreements this transaction has read: each is read once per transaction (see {@link AgreementReads}). */
+    private final AgreementReads reads = new AgreementReads();
     /** The one expression that differs between the databases: see {@link #familyKeys}. */
     private final String familyKeys;
 
@@ -63,12 +65,19 @@ public class AgreementService {
     /** Creates the agreement in its first status, with the first line of its history. */
     @Transactional
     public Agreement create(NewAgreement n, AgreementStatus initialStatus, String by, String reason, Instant at) {
+        return create(n, initialStatus, null, by, reason, at);
+    }
+
+    private Agreement create(NewAgreement n, AgreementStatus initialStatus, String proposedBy, String by, String reason,
+                             Instant at) {
         Timestamp now = Timestamp.from(at);
+        reads.forget();
         long id = PartnerService.insertReturningId(jdbc.sql("""
                 INSERT INTO agreement (reference, partner_id, instrument_type, title, scope, family_instruments, status,
-                                       proposed_on, expires_on, endorsement_reference, conditions, created_at, updated_at)
+                                       proposed_on, expires_on, endorsement_reference, conditions, proposed_by,
+                                       created_at, updated_at)
                 VALUES (:reference, :partnerId, :instrumentType, :title, :scope, :familyInstruments, :status,
-                        :proposedOn, :expiresOn, :endorsementReference, :conditions, :now, :now)""")
+                        :proposedOn, :expiresOn, :endorsementReference, :conditions, :proposedBy, :now, :now)""")
                 .param("reference", n.reference())
                 .param("partnerId", n.partnerId())
                 .param("instrumentType", n.instrumentType().name())
@@ -80,15 +89,20 @@ public class AgreementService {
                 .param("expiresOn", sqlDate(n.expiresOn()))
                 .param("endorsementReference", n.endorsementReference())
                 .param("conditions", n.conditions())
+                .param("proposedBy", proposedBy)
                 .param("now", now));
+        reads.created(n.reference());
         insertHistory(id, null, initialStatus, at, by, reason);
         return get(n.reference());
     }
 
-    /** A new proposal, in {@code PROPOSED} from now. */
+    /**
+     * A new proposal, in {@code PROPOSED} from now, proposed by {@code by} (in the insert itself: an update
+     * after it cost a round trip, and the next read in the transaction another).
+     */
     @Transactional
     public Agreement propose(NewAgreement n, String by) {
-        return create(n, AgreementStatus.PROPOSED, by, "Proposal submitted", RegisterClock.now());
+        return create(n, AgreementStatus.PROPOSED, by, by, "Proposal submitted", RegisterClock.now());
     }
 
     @Transactional
@@ -116,6 +130,7 @@ public class AgreementService {
 
     private void move(Agreement current, AgreementStatus to, String by, String reason, Instant at) {
         current.status().checkCanChangeTo(to, current.reference());
+        reads.forget();
         // Only an agreement that still binds both sides has an annual review ahead of it.
         jdbc.sql("""
                 UPDATE agreement SET status = :status, updated_at = :at,
@@ -123,7 +138,18 @@ public class AgreementService {
                 WHERE id = :id""")
                 .param("status", to.name()).param("at", Timestamp.from(at))
                 .param("effective", to.isBinding()).param("id", current.id()).update();
+        // The row as the update leaves it (updated_at is not part of an Agreement): the next read in this
+        // transaction, by the next listener of the same step, needs no round trip.
+        reads.changed(withStatus(current, to, to.isBinding() ? current.nextReviewOn() : null));
         insertHistory(current.id(), current.status(), to, at, by, reason);
+    }
+
+    private static Agreement withStatus(Agreement a, AgreementStatus status, LocalDate nextReviewOn) {
+        return new Agreement(a.id(), a.reference(), a.partnerAcronym(), a.partnerName(), a.partnerCategory(),
+                a.instrumentType(), a.title(), a.scope(), a.familyInstruments(), status, a.proposedOn(), a.signedOn(),
+                a.inForceFrom(), a.expiresOn(), nextReviewOn, a.signatoryCms(), a.signatoryPartner(),
+                a.placeOfSignature(), a.supersedes(), a.supersededBy(), a.endorsementReference(), a.conditions(),
+                a.draftUrl(), a.draftVersion(), a.termsSummary(), a.proposedBy());
     }
 
     /**
@@ -177,7 +203,7 @@ public class AgreementService {
         }
         InvalidInputException.throwIfAny(problems);
         Agreement agreement = get(reference);
-        recordSignature(reference, s.signedOn(), s.effectiveFrom(), s.place(), s.signatoryCms(), s.signatoryPartner(),
+        writeSignature(reference, s.signedOn(), s.effectiveFrom(), s.place(), s.signatoryCms(), s.signatoryPartner(),
                 firstReviewAfter(s.signedOn(), RegisterClock.today()),
                 s.expiresOn() != null ? s.expiresOn() : agreement.expiresOn());
         changeStatus(reference, AgreementStatus.IN_FORCE, by,
@@ -200,6 +226,15 @@ public class AgreementService {
     public Agreement recordSignature(String reference, LocalDate signedOn, LocalDate inForceFrom, String place,
                                      String signatoryCms, String signatoryPartner, LocalDate nextReviewOn,
                                      LocalDate expiresOn) {
+        writeSignature(reference, signedOn, inForceFrom, place, signatoryCms, signatoryPartner, nextReviewOn, expiresOn);
+        return get(reference);
+    }
+
+    /** The signature's columns, without reading the agreement back ({@link #sign} changes its status next). */
+    private void writeSignature(String reference, LocalDate signedOn, LocalDate inForceFrom, String place,
+                                String signatoryCms, String signatoryPartner, LocalDate nextReviewOn,
+                                LocalDate expiresOn) {
+        reads.forget();
         jdbc.sql("""
                 UPDATE agreement SET signed_on = :signedOn, in_force_from = :inForceFrom, place_of_signature = :place,
                        signatory_cms = :signatoryCms, signatory_partner = :signatoryPartner,
@@ -215,11 +250,11 @@ public class AgreementService {
                 .param("now", Timestamp.from(RegisterClock.now()))
                 .param("reference", reference)
                 .update();
-        return get(reference);
     }
 
     @Transactional
     public void scheduleNextReview(String reference, LocalDate nextReviewOn) {
+        reads.forget();
         jdbc.sql("UPDATE agreement SET next_review_on = :day, updated_at = :now WHERE reference = :reference")
                 .param("day", sqlDate(nextReviewOn))
                 .param("now", Timestamp.from(RegisterClock.now()))
@@ -233,6 +268,7 @@ public class AgreementService {
         Agreement current = get(reference);
         String joined = current.endorsementReference() == null || current.endorsementReference().isBlank()
                 ? endorsement : current.endorsementReference() + "; " + endorsement;
+        reads.forget();
         jdbc.sql("UPDATE agreement SET endorsement_reference = :text, updated_at = :now WHERE id = :id")
                 .param("text", joined)
                 .param("now", Timestamp.from(RegisterClock.now()))
@@ -243,8 +279,10 @@ public class AgreementService {
     /** The agreement was signed at this meeting of the Convention's bodies (a COP, a Standing Committee meeting). */
     @Transactional
     public void recordSignedAtMeeting(String reference, long meetingId) {
+        long id = get(reference).id();
+        reads.forget();
         jdbc.sql("UPDATE agreement SET signed_at_meeting_id = :meeting WHERE id = :id")
-                .param("meeting", meetingId).param("id", get(reference).id()).update();
+                .param("meeting", meetingId).param("id", id).update();
     }
 
     /** Links a new agreement to the one it replaces, both ways. */
@@ -252,6 +290,7 @@ public class AgreementService {
     public void linkSupersession(String newReference, String oldReference) {
         Agreement newer = get(newReference);
         Agreement older = get(oldReference);
+        reads.forget();
         jdbc.sql("UPDATE agreement SET supersedes_id = :old WHERE id = :new")
                 .param("old", older.id()).param("new", newer.id()).update();
         jdbc.sql("UPDATE agreement SET superseded_by_id = :new WHERE id = :old")
@@ -264,6 +303,7 @@ public class AgreementService {
 
     @Transactional
     public void addComment(String reference, String kind, String source, String author, String text) {
+        reads.commented(reference);
         jdbc.sql("""
                 INSERT INTO agreement_comment (agreement_id, kind, source, author, text, created_at)
                 VALUES (:agreementId, :kind, :source, :author, :text, :now)""")
@@ -277,6 +317,9 @@ public class AgreementService {
     }
 
     public List<Comment> comments(String reference) {
+        if (reads.knownUncommented(reference)) {
+            return List.of();
+        }
         return jdbc.sql("""
                 SELECT c.* FROM agreement_comment c JOIN agreement a ON a.id = c.agreement_id
                 WHERE a.reference = :reference ORDER BY c.created_at, c.id""")
@@ -290,6 +333,7 @@ public class AgreementService {
     @Transactional
     public void amend(String reference, String newScope, LocalDate newExpiresOn) {
         Agreement current = get(reference);
+        reads.forget();
         jdbc.sql("UPDATE agreement SET scope = :scope, expires_on = :expires, updated_at = :now WHERE id = :id")
                 .param("scope", newScope != null ? newScope : current.scope())
                 .param("expires", sqlDate(newExpiresOn != null ? newExpiresOn : current.expiresOn()))
@@ -307,6 +351,7 @@ public class AgreementService {
     /** Where the current draft is and what it says. */
     @Transactional
     public void recordDraft(String reference, String url, String version, String termsSummary) {
+        reads.forget();
         jdbc.sql("""
                 UPDATE agreement SET draft_url = :url, draft_version = :version, terms_summary = :summary,
                        updated_at = :now WHERE reference = :reference""")
@@ -326,15 +371,10 @@ public class AgreementService {
     /** Conditions attached to the partnership by due diligence (Code of Conduct). */
     @Transactional
     public void recordConditions(String reference, String conditions) {
+        reads.forget();
         jdbc.sql("UPDATE agreement SET conditions = :conditions, updated_at = :now WHERE reference = :reference")
                 .param("conditions", conditions).param("now", Timestamp.from(RegisterClock.now()))
                 .param("reference", reference).update();
-    }
-
-    @Transactional
-    public void recordProposer(String reference, String userId) {
-        jdbc.sql("UPDATE agreement SET proposed_by = :user WHERE reference = :reference")
-                .param("user", userId).param("reference", reference).update();
     }
 
     /** An agreement of this partner and instrument still on its way to signature, if any. */
@@ -360,9 +400,10 @@ public class AgreementService {
                 .param("statuses", names(AgreementStatus.ACTIVE)).param("day", sqlDate(day)).query(AgreementService::agreement).list();
     }
 
+    /** The agreement as the register holds it; read once per transaction (see {@link AgreementReads}). */
     public Optional<Agreement> find(String reference) {
-        return jdbc.sql(SELECT + " WHERE a.reference = :reference").param("reference", reference)
-                .query(AgreementService::agreement).optional();
+        return reads.find(reference, r -> jdbc.sql(SELECT + " WHERE a.reference = :reference").param("reference", r)
+                .query(AgreementService::agreement).optional());
     }
 
     /** The agreements with these references (as the register writes them), in one query. */

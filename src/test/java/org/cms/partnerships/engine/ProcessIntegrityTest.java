@@ -34,6 +34,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A process works on the records it started with, whatever a form or REST client sends, and one
@@ -48,6 +49,7 @@ class ProcessIntegrityTest {
     @Autowired ProcessDriver driver;
     @Autowired RunningProcesses runningProcesses;
     @Autowired TestRestTemplate rest;
+    @Autowired JdbcClient jdbc;
 
     @Test
     void completingOneAgreementsTaskWithAnotherAgreementsReferenceIsRefusedAndWritesNothing() {
@@ -102,6 +104,28 @@ class ProcessIntegrityTest {
         ProcessInstance again = engine.getRuntimeService().startProcessInstanceByKey("integrity-probe", "CMS-WCS-2007/probe");
         engine.getTaskService().complete(driver.task(again, "userTask_wait").getId());
         assertThat(runningProcesses.isRunning("integrity-probe", "CMS-WCS-2007/probe")).as("an ended instance frees its key").isFalse();
+    }
+
+    @Test
+    void aKeyHeldByARowWhoseInstanceNoLongerRunsIsFreedAtTheNextStart() {
+        deploy(Bpmn.createExecutableProcess("integrity-stale-probe").name("Stale probe").camundaHistoryTimeToLive(1)
+                .startEvent().userTask("userTask_wait").endEvent().done());
+        // As a cancellation in Cockpit with listeners skipped leaves it: the row, and no instance.
+        jdbc.sql("""
+                INSERT INTO running_process (process_instance_id, process_key, business_key, exclusive_key,
+                    sealed_identity, started_at) VALUES ('no-such-instance', 'integrity-stale-probe', 'CMS-WDC-2010/probe',
+                    'integrity-stale-probe|CMS-WDC-2010/PROBE', '{}', CURRENT_TIMESTAMP)""").update();
+        assertThat(runningProcesses.isRunning("integrity-stale-probe", "CMS-WDC-2010/probe")).isTrue();
+
+        ProcessInstance started = engine.getRuntimeService().startProcessInstanceByKey("integrity-stale-probe", "CMS-WDC-2010/probe");
+
+        assertThat(jdbc.sql("SELECT process_instance_id FROM running_process WHERE exclusive_key = ?")
+                .param("integrity-stale-probe|CMS-WDC-2010/PROBE").query(String.class).list())
+                .as("the stale row released, the new instance holding the key").containsExactly(started.getId());
+        assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("integrity-stale-probe", "CMS-WDC-2010/probe"))
+                .isInstanceOf(ConflictException.class)
+                .hasMessage("Stale probe: one is already under way for CMS-WDC-2010/probe");
+        engine.getRuntimeService().deleteProcessInstance(started.getId(), "test over", true, true);
     }
 
     @Test
