@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -80,14 +82,33 @@ public class EngineWork {
         }
     }
 
-    /** The open tasks of the processes working on {@code reference} (agreement, plan, endorsement subject or COP report). */
+    /**
+     * The open tasks of the processes working on {@code reference} (agreement, plan, endorsement subject or COP
+     * report) that the user may see. First the running instances that carry the reference in one of the record
+     * variables (an index look-up, without authorization checks: only their ids are used), then those instances'
+     * tasks in one query as the user. Asking the task query for the variable instead left PostgreSQL to choose
+     * between walking every open task against the user's grants and finding the instance first, and with a
+     * Family secretariat's few grants it walked: about 25 ms per variable at 2,000 open tasks, four times a page.
+     */
     public List<OpenTask> openTasks(String reference) {
-        Map<String, Task> found = new LinkedHashMap<>();
-        for (ProcessVariable<String> variable : SUBJECT_VARIABLES) {
-            tasks.createTaskQuery().processVariableValueEquals(variable.name(), reference).active().list()
-                    .forEach(t -> found.putIfAbsent(t.getId(), t));
+        Set<String> instanceIds = asSystem(() -> runningInstancesOf(reference));
+        if (instanceIds.isEmpty()) {
+            return List.of();
         }
-        return openTasks(found.values().stream().sorted(Comparator.comparing(Task::getCreateTime)).toList());
+        return openTasks(tasks.createTaskQuery().processInstanceIdIn(instanceIds.toArray(String[]::new)).active().list()
+                .stream().sorted(Comparator.comparing(Task::getCreateTime).thenComparing(Task::getId)).toList());
+    }
+
+    /** The running instances with {@code reference} in a process-level record variable (as a task query's processVariableValueEquals reads them). */
+    private Set<String> runningInstancesOf(String reference) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (ProcessVariable<String> variable : SUBJECT_VARIABLES) {
+            runtime.createVariableInstanceQuery().variableValueEquals(variable.name(), reference)
+                    .disableBinaryFetching().disableCustomObjectDeserialization().list().stream()
+                    .filter(v -> v.getTaskId() == null && v.getProcessInstanceId() != null)
+                    .forEach(v -> ids.add(v.getProcessInstanceId()));
+        }
+        return ids;
     }
 
     /** Every process instance that worked or works on {@code reference}, newest first. */
