@@ -49,8 +49,9 @@ import org.springframework.stereotype.Component;
  * </ul>
  * <i>Cost</i>: one {@code SET LOCAL} round trip per authorized query command, and its statements planned each
  * time (a fraction of a millisecond); writes and unauthorized queries (delegates, jobs) are untouched. Results
- * are the same: statistics and plans change how PostgreSQL finds the rows, never which rows. H2 (the demo) is
- * left as it is.
+ * are the same: statistics and plans change how PostgreSQL finds the rows, never which rows. The custom plans need
+ * PostgreSQL 12 or later ({@code plan_cache_mode}); an older server keeps the statistics only, with a warning at
+ * start. H2 (the demo) is left as it is.
  */
 @Component
 public class AuthorizedQueryTuning extends AbstractProcessEnginePlugin {
@@ -65,15 +66,33 @@ public class AuthorizedQueryTuning extends AbstractProcessEnginePlugin {
         this.configuration = configuration;
         List<CommandInterceptor> post = configuration.getCustomPostCommandInterceptorsTxRequired() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
-        post.add(new CustomPlansForAuthorizedQueries(configuration));
+        post.add(new CustomPlansForAuthorizedQueries(configuration, this));
         configuration.setCustomPostCommandInterceptorsTxRequired(post);
     }
+
+    /** PostgreSQL 12 or later (plan_cache_mode came with 12); until the engine is built, no. */
+    private volatile boolean planCacheModeKnown;
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
         if (isPostgres(configuration)) {
             String prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
             ensureStatistics(configuration.getDataSource(), prefix + "ACT_RU_AUTHORIZATION");
+            planCacheModeKnown = serverVersion(configuration.getDataSource()) >= 120000;
+            if (!planCacheModeKnown) {
+                log.warn("PostgreSQL before 12 has no plan_cache_mode: authorized queries keep PostgreSQL's own plan choice");
+            }
+        }
+    }
+
+    private static int serverVersion(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
+             var result = sql.executeQuery("SHOW server_version_num")) {
+            result.next();
+            return Integer.parseInt(result.getString(1).trim());
+        } catch (SQLException | NumberFormatException e) {
+            log.warn("Could not read PostgreSQL's version: {}", e.getMessage());
+            return 0;
         }
     }
 
@@ -116,14 +135,16 @@ public class AuthorizedQueryTuning extends AbstractProcessEnginePlugin {
                 ExecuteFilterListCmd.class, ExecuteFilterListPageCmd.class, ExecuteFilterSingleResultCmd.class);
 
         private final ProcessEngineConfigurationImpl configuration;
+        private final AuthorizedQueryTuning tuning;
 
-        CustomPlansForAuthorizedQueries(ProcessEngineConfigurationImpl configuration) {
+        CustomPlansForAuthorizedQueries(ProcessEngineConfigurationImpl configuration, AuthorizedQueryTuning tuning) {
             this.configuration = configuration;
+            this.tuning = tuning;
         }
 
         @Override
         public <T> T execute(Command<T> command) {
-            if (isPostgres(configuration) && isQuery(command) && checksAuthorizations(Context.getCommandContext())) {
+            if (tuning.planCacheModeKnown && isQuery(command) && checksAuthorizations(Context.getCommandContext())) {
                 try (Statement sql = Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection().createStatement()) {
                     sql.execute("SET LOCAL plan_cache_mode = force_custom_plan");
                 } catch (SQLException e) {
