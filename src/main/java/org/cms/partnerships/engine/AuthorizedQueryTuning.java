@@ -71,15 +71,15 @@ public class AuthorizedQueryTuning extends AbstractProcessEnginePlugin {
     }
 
     /** PostgreSQL 12 or later (plan_cache_mode came with 12); until the engine is built, no. */
-    private volatile boolean planCacheModeKnown;
+    private volatile boolean customPlansAvailable;
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
         if (isPostgres(configuration)) {
             String prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
             ensureStatistics(configuration.getDataSource(), prefix + "ACT_RU_AUTHORIZATION");
-            planCacheModeKnown = serverVersion(configuration.getDataSource()) >= 120000;
-            if (!planCacheModeKnown) {
+            customPlansAvailable = serverVersion(configuration.getDataSource()) >= 120000;
+            if (!customPlansAvailable) {
                 log.warn("PostgreSQL before 12 has no plan_cache_mode: authorized queries keep PostgreSQL's own plan choice");
             }
         }
@@ -144,7 +144,7 @@ public class AuthorizedQueryTuning extends AbstractProcessEnginePlugin {
 
         @Override
         public <T> T execute(Command<T> command) {
-            if (tuning.planCacheModeKnown && isQuery(command) && checksAuthorizations(Context.getCommandContext())) {
+            if (tuning.customPlansAvailable && isQuery(command) && checksAuthorizations(Context.getCommandContext())) {
                 try (Statement sql = Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection().createStatement()) {
                     sql.execute("SET LOCAL plan_cache_mode = force_custom_plan");
                 } catch (SQLException e) {

@@ -30,4 +30,12 @@ public record Agreement(
         String draftVersion,
         String termsSummary,
         String proposedBy) {
+
+    /** The same agreement in another status, with the next review date the status change leaves it. */
+    public Agreement withStatus(AgreementStatus newStatus, LocalDate newNextReviewOn) {
+        return new Agreement(id, reference, partnerAcronym, partnerName, partnerCategory, instrumentType, title, scope,
+                familyInstruments, newStatus, proposedOn, signedOn, inForceFrom, expiresOn, newNextReviewOn, signatoryCms,
+                signatoryPartner, placeOfSignature, supersedes, supersededBy, endorsementReference, conditions, draftUrl,
+                draftVersion, termsSummary, proposedBy);
+    }
 }

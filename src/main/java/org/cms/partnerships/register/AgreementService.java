@@ -36,13 +36,14 @@ public class AgreementService {
     private static final String COLUMNS = """
             SELECT a.*, p.acronym AS partner_acronym, p.name AS partner_name, p.category AS partner_category,
                    s.reference AS supersedes_reference, sb.reference AS superseded_by_reference""";
-    private static final String SELECT = COLUMNS + """
+    private static final String JOINS = """
 
             FROM agreement a
             JOIN partner p ON p.id = a.partner_id
             LEFT JOIN agreement s ON s.id = a.supersedes_id
             LEFT JOIN agreement sb ON sb.id = a.superseded_by_id
             """;
+    private static final String SELECT = COLUMNS + JOINS;
 
     private final JdbcClient jdbc;
     /** The agreements this transaction has read: each is read once per transaction (see {@link AgreementReads}). */
@@ -140,16 +141,8 @@ public class AgreementService {
                 .param("effective", to.isBinding()).param("id", current.id()).update();
         // The row as the update leaves it (updated_at is not part of an Agreement): the next read in this
         // transaction, by the next listener of the same step, needs no round trip.
-        reads.changed(withStatus(current, to, to.isBinding() ? current.nextReviewOn() : null));
+        reads.changed(current.withStatus(to, to.isBinding() ? current.nextReviewOn() : null));
         insertHistory(current.id(), current.status(), to, at, by, reason);
-    }
-
-    private static Agreement withStatus(Agreement a, AgreementStatus status, LocalDate nextReviewOn) {
-        return new Agreement(a.id(), a.reference(), a.partnerAcronym(), a.partnerName(), a.partnerCategory(),
-                a.instrumentType(), a.title(), a.scope(), a.familyInstruments(), status, a.proposedOn(), a.signedOn(),
-                a.inForceFrom(), a.expiresOn(), nextReviewOn, a.signatoryCms(), a.signatoryPartner(),
-                a.placeOfSignature(), a.supersedes(), a.supersededBy(), a.endorsementReference(), a.conditions(),
-                a.draftUrl(), a.draftVersion(), a.termsSummary(), a.proposedBy());
     }
 
     /**
@@ -407,7 +400,7 @@ public class AgreementService {
     }
 
     /** The agreements with these references (as the register writes them), in one query. */
-    public List<Agreement> findAll(java.util.Collection<String> references) {
+    public List<Agreement> findAll(Collection<String> references) {
         if (references.isEmpty()) {
             return List.of();
         }
@@ -431,9 +424,10 @@ public class AgreementService {
     /** One page of what the filter finds, in the given order, with the number found in all. */
     public Page<Agreement> page(AgreementFilter f, AgreementSort sort, boolean descending, int offset, int limit) {
         Sql page = pageSql(f, sort, descending, offset, limit);
+        boolean countsItself = searchesText(f);
         long[] found = {-1};
         List<Agreement> items = jdbc.sql(page.sql()).params(page.params()).query((rs, row) -> {
-            if (searchesText(f)) {
+            if (countsItself) {
                 found[0] = rs.getLong(FOUND);
             }
             return agreement(rs, row);
@@ -478,7 +472,7 @@ public class AgreementService {
         List<Object> params = new ArrayList<>(where.params());
         params.add(limit);
         params.add(offset);
-        String select = searchesText(f) ? SELECT.replace(COLUMNS, COLUMNS + ", COUNT(*) OVER () AS " + FOUND) : SELECT;
+        String select = searchesText(f) ? COLUMNS + ", COUNT(*) OVER () AS " + FOUND + JOINS : SELECT;
         return new Sql(select + where.sql() + " ORDER BY " + sort.orderBy(descending) + " LIMIT ? OFFSET ?", params);
     }
 
@@ -614,18 +608,9 @@ public class AgreementService {
 
     private void insertHistory(long agreementId, AgreementStatus from, AgreementStatus to, Instant at, String by,
                                String reason) {
-        // The facts as at a date read superseded_at (StatusHistory): kept here, with the row.
-        StatusHistory.supersede(jdbc, "agreement_status_change", "agreement_id", agreementId, at);
-        jdbc.sql("""
-                INSERT INTO agreement_status_change (agreement_id, from_status, to_status, changed_at, changed_by, reason,
-                                                     superseded_at)
-                VALUES (:subjectId, :from, :to, :at, :by, :reason, %s)"""
-                .formatted(StatusHistory.supersededAt("agreement_status_change", "agreement_id")))
-                .param("subjectId", agreementId)
-                .param("from", from == null ? null : from.name())
-                .param("to", to.name())
-                .param("at", Timestamp.from(at))
-                .param("by", by)
+        // The facts as at a date read superseded_at, which StatusHistory keeps with the row.
+        StatusHistory.AGREEMENTS.record(jdbc, agreementId, from, to, at, "changed_by", "reason")
+                .param("changed_by", by)
                 .param("reason", reason)
                 .update();
     }

@@ -119,15 +119,9 @@ public class WorkPlanService {
 
     private void insertHistory(long planId, WorkPlanStatus from, WorkPlanStatus to, String by, String reason,
                                java.time.Instant at) {
-        // The facts as at a date read superseded_at (StatusHistory): kept here, with the row.
-        StatusHistory.supersede(jdbc, "work_plan_status_change", "work_plan_id", planId, at);
-        jdbc.sql("""
-                INSERT INTO work_plan_status_change (work_plan_id, from_status, to_status, changed_at, changed_by, reason,
-                                                     superseded_at)
-                VALUES (:subjectId, :from, :to, :at, :by, :reason, %s)"""
-                .formatted(StatusHistory.supersededAt("work_plan_status_change", "work_plan_id")))
-                .param("subjectId", planId).param("from", from == null ? null : from.name()).param("to", to.name())
-                .param("at", Timestamp.from(at)).param("by", by).param("reason", reason).update();
+        // The facts as at a date read superseded_at, which StatusHistory keeps with the row.
+        StatusHistory.WORK_PLANS.record(jdbc, planId, from, to, at, "changed_by", "reason")
+                .param("changed_by", by).param("reason", reason).update();
     }
 
     /** The plan's status history, oldest first. */
@@ -170,13 +164,7 @@ public class WorkPlanService {
 
     /** One line of an activity's status history (read by the facts as at a date). */
     private void insertActivityHistory(long activityId, ActivityStatus from, ActivityStatus to, java.time.Instant at) {
-        StatusHistory.supersede(jdbc, "activity_status_change", "activity_id", activityId, at);
-        jdbc.sql("""
-                INSERT INTO activity_status_change (activity_id, from_status, to_status, changed_at, superseded_at)
-                VALUES (:subjectId, :from, :to, :at, %s)"""
-                .formatted(StatusHistory.supersededAt("activity_status_change", "activity_id")))
-                .param("subjectId", activityId).param("from", from == null ? null : from.name())
-                .param("to", to.name()).param("at", Timestamp.from(at)).update();
+        StatusHistory.ACTIVITIES.record(jdbc, activityId, from, to, at).update();
     }
 
     /** A drafted activity changed in a form: its theme, description, timeframe, lead and funding. */
