@@ -1,7 +1,9 @@
 package org.cms.partnerships.engine;
 
 import java.util.ArrayList;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -45,7 +47,10 @@ public class ProcessIntegrityPlugin extends AbstractProcessEnginePlugin {
         ExecutionListener started = execution -> processes().started(execution);
         ExecutionListener verify = execution -> processes().verify(execution);
         ExecutionListener ended = execution -> processes().release(execution.getProcessInstanceId());
-        TaskListener verifyTask = task -> processes().verify(task.getExecution());
+        TaskListener verifyTask = task -> {
+            stillWaitingAt(task);
+            processes().verify(task.getExecution());
+        };
 
         configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
             @Override
@@ -111,6 +116,20 @@ public class ProcessIntegrityPlugin extends AbstractProcessEnginePlugin {
         return properties.elementsNS(org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property")
                 .stream().filter(p -> name.equals(p.attribute("name"))).map(p -> p.attribute("value")).findFirst()
                 .orElse(null);
+    }
+
+    /**
+     * Two completions of one task at once: the one that loses may read the task before the winner commits and
+     * the task's execution after it, by then waiting at the next task. Completing would walk the process on
+     * from there (a gateway after a task nobody completed, then an expression's error, a 500). Refused as the
+     * lost race it is, before any listener of the model reads the form or writes the register.
+     */
+    static void stillWaitingAt(DelegateTask task) {
+        DelegateExecution execution = task.getExecution();
+        if (execution != null && !task.getTaskDefinitionKey().equals(execution.getCurrentActivityId())) {
+            throw new OptimisticLockingException("Task " + task.getId() + " (" + task.getTaskDefinitionKey()
+                    + ") was completed meanwhile: its execution is at " + execution.getCurrentActivityId());
+        }
     }
 
     private RunningProcesses processes() {

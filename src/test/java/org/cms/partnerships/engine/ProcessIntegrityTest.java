@@ -2,12 +2,16 @@ package org.cms.partnerships.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.cms.partnerships.agreement.AgreementProcess.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.ProcessEngineImpl;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -19,6 +23,7 @@ import org.cms.partnerships.agreement.AgreementLifecycle;
 import org.cms.partnerships.agreement.AgreementVariables;
 import org.cms.partnerships.register.InstrumentType;
 import org.cms.partnerships.common.ConflictException;
+import org.cms.partnerships.common.LostRace;
 import org.cms.partnerships.common.InvalidInputException;
 import org.cms.partnerships.common.RegisterClock;
 import org.cms.partnerships.register.AgreementService;
@@ -68,6 +73,31 @@ class ProcessIntegrityTest {
         assertThat(agreements.get(a).status()).isEqualTo(AgreementStatus.DRAFTING);
         assertThat(agreements.get(b).status()).isEqualTo(AgreementStatus.DRAFTING);
         assertThat(engine.getTaskService().createTaskQuery().taskId(draftOfB.getId()).singleResult()).isNotNull();
+    }
+
+    @Test
+    void aTaskCompletedMeanwhileIsALostRaceAndTheProcessIsNotWalkedOnFromTheNextTask() {
+        String reference = propose("FZS", "Letter of cooperation on steppe migrations");
+        Task draft = driver.task(instance(reference), TASK_DRAFT);
+        Map<String, Object> form = Map.of(DRAFT_ACTION.name(), DraftAction.SUBMITTED.name(),
+                DRAFT_URL.name(), "https://docs.cms.int/drafts/fzs-v1", DRAFT_VERSION.name(), "v1",
+                TERMS_SUMMARY.name(), "Cooperation on steppe migrations");
+        var configuration = ((ProcessEngineImpl) engine).getProcessEngineConfiguration();
+
+        // The loser reads the task, the winner completes it and commits, then the loser reads the task's
+        // execution (now at the next task) and completes the task it read.
+        Throwable lost = catchThrowable(() -> configuration.getCommandExecutorTxRequired().execute(context -> {
+            context.getTaskManager().findTaskById(draft.getId());
+            configuration.getCommandExecutorTxRequiresNew().execute(new CompleteTaskCmd(draft.getId(), form));
+            return new CompleteTaskCmd(draft.getId(), form).execute(context);
+        }));
+
+        assertThat(lost).hasRootCauseInstanceOf(OptimisticLockingException.class).hasMessageContaining("was completed meanwhile");
+        assertThat(LostRace.refusalFor(lost)).get().isInstanceOf(ConflictException.class);
+        assertThat(agreements.history(reference)).filteredOn(change -> change.fromStatus() == AgreementStatus.DRAFTING)
+                .as("the draft moved the agreement on once").hasSize(1);
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance(reference).getId()).count())
+                .as("one task waits, the winner's next").isEqualTo(1);
     }
 
     @Test
